@@ -1,0 +1,2 @@
+/** The api function's handler. */
+package io.sanctionsmonitor.api;

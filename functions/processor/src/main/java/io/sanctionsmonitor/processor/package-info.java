@@ -1,0 +1,2 @@
+/** The processor function's handler. */
+package io.sanctionsmonitor.processor;

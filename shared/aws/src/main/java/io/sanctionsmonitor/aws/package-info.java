@@ -1,0 +1,2 @@
+/** AWS adapters behind the core's ports. */
+package io.sanctionsmonitor.aws;
