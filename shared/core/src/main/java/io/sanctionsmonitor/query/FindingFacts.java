@@ -34,6 +34,8 @@ public record FindingFacts(
     public static final String NO_PERIOD = "0000-00-00";
     /** Stands for an unknown state in a state pair, e.g. "PRK->?". */
     public static final String UNKNOWN_STATE = "?";
+    /** Longer source names are kept in the finding but not indexed (index keys stay small). */
+    public static final int MAX_SOURCE_LENGTH = 200;
 
     public FindingFacts {
         itemWords = Set.copyOf(itemWords);
@@ -45,7 +47,7 @@ public record FindingFacts(
         Set<String> sources = new TreeSet<>();
         for (String source : finding.attributedTo()) {
             String normal = normalSource(source);
-            if (!normal.isEmpty()) {
+            if (!normal.isEmpty() && normal.length() <= MAX_SOURCE_LENGTH) {
                 sources.add(normal);
             }
         }

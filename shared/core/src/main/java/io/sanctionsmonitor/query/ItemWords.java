@@ -22,6 +22,8 @@ public final class ItemWords {
 
     /** Bounds the postings one finding writes. */
     public static final int MAX_WORDS_PER_FINDING = 24;
+    /** Longer runs are not words anyone searches for, and would make oversized index keys. */
+    public static final int MAX_WORD_LENGTH = 64;
     private static final Set<String> STOP_WORDS = load("/query/item-stopwords.txt");
 
     private ItemWords() {}
@@ -40,7 +42,7 @@ public final class ItemWords {
                 word.append(c);
             } else if (!word.isEmpty()) {
                 String w = word.toString();
-                if (!STOP_WORDS.contains(w) && !words.contains(w)) {
+                if (w.length() <= MAX_WORD_LENGTH && !STOP_WORDS.contains(w) && !words.contains(w)) {
                     words.add(w);
                 }
                 word.setLength(0);
