@@ -74,16 +74,19 @@ public final class DynamoDocumentStore implements DocumentStore {
     private final String table;
     private final BatchWriter writer;
     private final Clock clock;
+    private final Runnable beforeCommit;
 
     public DynamoDocumentStore(DynamoDbClient dynamoDb, String table) {
-        this(dynamoDb, table, Clock.systemUTC());
+        this(dynamoDb, table, Clock.systemUTC(), () -> {});
     }
 
-    DynamoDocumentStore(DynamoDbClient dynamoDb, String table, Clock clock) {
+    /** @param beforeCommit runs between the puts and the commit: tests interleave other writers there */
+    DynamoDocumentStore(DynamoDbClient dynamoDb, String table, Clock clock, Runnable beforeCommit) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.writer = new BatchWriter(dynamoDb, table);
         this.clock = clock;
+        this.beforeCommit = beforeCommit;
     }
 
     @Override
@@ -126,6 +129,7 @@ public final class DynamoDocumentStore implements DocumentStore {
                 putIntent(document.id(), nonce, next);
                 putFindings(stored, nonce);
             }
+            beforeCommit.run();
             List<TransactWriteItem> actions = new ArrayList<>();
             actions.add(documentPut(document, status, committed, next, hash, nonce));
             if (rewrite) {

@@ -20,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,32 +98,93 @@ class DynamoDocumentStoreIntegrationTest {
         assertEquals(stats, queries.stats());
     }
 
+    /**
+     * Two deliveries racing, interleaved deterministically: the second runs whole while the first sits between
+     * its puts and its commit. (moto applies TransactWriteItems without isolation from concurrent requests, so
+     * threads racing on moto would test moto; DynamoDB serialises transactions on an item.)
+     */
+    private DynamoDocumentStore interruptedBy(Runnable other) {
+        boolean[] done = {false};
+        return new DynamoDocumentStore(table.client, table.name, java.time.Clock.systemUTC(), () -> {
+            if (!done[0]) {
+                done[0] = true;
+                other.run();
+            }
+        });
+    }
+
     @Test
-    void concurrentDeliveriesOfOneDocumentLeaveOneCopy() throws Exception {
+    void aDuplicateDeliveryCommittingMidwayLeavesOneCopy() {
         ReportDocument doc = SampleFindings.document("reports/race.txt", "2026-01-01T00:00:00Z");
         List<Finding> findings = SampleFindings.random(new Random(5), doc.id(), 15);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                runs.add(pool.submit(() -> {
-                    store.begin(doc);
-                    store.complete(doc, findings);
-                }));
-            }
-            for (Future<?> run : runs) {
-                run.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        store.complete(doc, findings); // the last delivery decides the status; all ran complete last anyway
+        interruptedBy(() -> store.complete(doc, findings)).complete(doc, findings);
         InMemoryStore oracle = new InMemoryStore();
         oracle.complete(doc, findings);
         assertEquals(oracle.stats(), queries.stats());
         assertEquals(Set.copyOf(findings), Set.copyOf(all(FindingFilter.NONE, 7)));
         assertEquals(15, all(FindingFilter.NONE, 100).size());
         assertEquals(0, pendingIntents(doc.id()));
+        Set<String> raced = everyItem();
+        MotoTable fresh = MotoTable.create("store-fresh");
+        try {
+            new DynamoDocumentStore(fresh.client, fresh.name).complete(doc, findings);
+            assertEquals(keys(fresh), keys(table));
+        } finally {
+            fresh.close();
+        }
+        store.complete(doc, findings);
+        assertEquals(raced, everyItem());
+    }
+
+    @Test
+    void versionsRacingEndWithExactlyTheLastCommittedOne() {
+        ReportDocument doc = SampleFindings.document("reports/versions-race.txt", "2026-01-01T00:00:00Z");
+        List<Finding> first = SampleFindings.random(new Random(21), doc.id(), 9);
+        List<Finding> second = SampleFindings.random(new Random(22), doc.id(), 4);
+        store.complete(doc, SampleFindings.random(new Random(20), doc.id(), 12));
+        // The first version's writer is overtaken by the second's, then commits last: the first version wins.
+        interruptedBy(() -> store.complete(doc, second)).complete(doc, first);
+        InMemoryStore oracle = new InMemoryStore();
+        oracle.complete(doc, first);
+        assertEquals(oracle.stats(), queries.stats());
+        assertEquals(Set.copyOf(first), Set.copyOf(all(FindingFilter.NONE, 5)));
+        // A delete overtaking a version: the version commits last and is what stays.
+        interruptedBy(() -> store.delete(doc)).complete(doc, second);
+        oracle.complete(doc, second);
+        assertEquals(oracle.stats(), queries.stats());
+        assertEquals(Set.copyOf(second), Set.copyOf(all(FindingFilter.NONE, 5)));
+        MotoTable fresh = MotoTable.create("store-fresh");
+        try {
+            new DynamoDocumentStore(fresh.client, fresh.name).complete(doc, second);
+            assertEquals(keys(fresh), keys(table), "no leftovers of the overtaken versions");
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
+    void aWriterThatDiedBeforeCommittingLeavesNothingOnceTheNextCommits() {
+        ReportDocument doc = SampleFindings.document("reports/crash.txt", "2026-01-01T00:00:00Z");
+        List<Finding> kept = SampleFindings.random(new Random(31), doc.id(), 5);
+        DynamoDocumentStore dying = new DynamoDocumentStore(table.client, table.name, java.time.Clock.systemUTC(), () -> {
+            throw new IllegalStateException("the Lambda timed out here");
+        });
+        try {
+            dying.complete(doc, SampleFindings.random(new Random(30), doc.id(), 11));
+        } catch (IllegalStateException expected) {
+            // its puts and its intent stay behind
+        }
+        store.complete(doc, kept);
+        InMemoryStore oracle = new InMemoryStore();
+        oracle.complete(doc, kept);
+        assertEquals(oracle.stats(), queries.stats());
+        assertEquals(Set.copyOf(kept), Set.copyOf(all(FindingFilter.NONE, 100)));
+        assertEquals(0, pendingIntents(doc.id()));
+    }
+
+    private static Set<String> keys(MotoTable t) {
+        return t.client.scanPaginator(b -> b.tableName(t.name)).items().stream()
+                .map(i -> i.get("pk").s() + "|" + i.get("sk").s()).collect(Collectors.toSet());
     }
 
     @Test
