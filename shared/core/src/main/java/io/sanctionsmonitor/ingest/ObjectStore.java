@@ -1,13 +1,19 @@
 package io.sanctionsmonitor.ingest;
 
-/** Read access to uploaded reports. */
+import java.util.Optional;
+
+/** Read access to uploaded reports. The bucket's current state is the truth; notifications are only hints. */
 public interface ObjectStore {
 
     /**
-     * Reads an object, refusing it before download when it is larger than {@code maxBytes}.
+     * Reads the current version of an object, refusing it before download when it is larger than {@code maxBytes}.
      *
-     * @throws UnreadableReportException when the object is gone or over the limit: retrying cannot help
+     * @return the object, or empty when it no longer exists
+     * @throws UnreadableReportException when the object is over the limit: retrying cannot help
      * @throws TransientFailureException when the store could not answer now
      */
-    StoredObject read(ObjectRef ref, long maxBytes) throws UnreadableReportException;
+    Optional<StoredObject> read(ObjectRef ref, long maxBytes) throws UnreadableReportException;
+
+    /** Whether the object exists now. */
+    boolean exists(ObjectRef ref);
 }

@@ -1,2 +1,0 @@
-/** The processor function's handler. */
-package io.sanctionsmonitor.processor;

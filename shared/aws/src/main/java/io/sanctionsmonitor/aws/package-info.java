@@ -1,2 +1,0 @@
-/** AWS adapters behind the core's ports. */
-package io.sanctionsmonitor.aws;
