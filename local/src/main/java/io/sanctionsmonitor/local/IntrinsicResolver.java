@@ -85,7 +85,7 @@ public final class IntrinsicResolver {
         return value.asText();
     }
 
-    /** The logical ids of the resources a node refers to (Ref, Fn::GetAtt, Fn::Sub variables). */
+    /** The names a node refers to (Ref, Fn::GetAtt, Fn::Sub variables): resources and parameters, no pseudo parameters. */
     public static Set<String> references(JsonNode node) {
         Set<String> found = new LinkedHashSet<>();
         collectReferences(node, found);
