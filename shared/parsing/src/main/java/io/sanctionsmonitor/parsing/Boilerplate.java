@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  * trailing teasers and comment forms, credit lines, and the HTML class/id parts of widgets.
  */
 final class Boilerplate {
-    /** The trailing furniture must start in the last part of the text and be no longer than this. */
+    /**
+     * Trailing furniture is at most this long and starts in the last part of the text, or else is followed only
+     * by short lines (teaser titles, form labels), never by prose.
+     */
     private static final double TAIL_REGION = 0.4;
     private static final int MAX_TAIL_CHARS = 5000;
-    private static final int MAX_FURNITURE_LINE = 200;
+    private static final int MAX_FURNITURE_LINE = 150;
 
     private static final Boilerplate DEFAULT = load("/parsing/boilerplate.txt");
 
@@ -67,8 +70,8 @@ final class Boilerplate {
         int regionStart = (int) (total * (1 - TAIL_REGION));
         for (int i = 0; i < lines.size(); i++) {
             String s = lines.get(i).strip();
-            if (i > 0 && offset >= regionStart && total - offset <= MAX_TAIL_CHARS
-                    && !s.isEmpty() && s.length() <= MAX_FURNITURE_LINE && tailStart.matcher(s).matches()) {
+            if (i > 0 && total - offset <= MAX_TAIL_CHARS && !s.isEmpty() && s.length() <= MAX_FURNITURE_LINE
+                    && tailStart.matcher(s).matches() && (offset >= regionStart || onlyShortLinesAfter(lines, i))) {
                 lines.subList(i, lines.size()).clear();
                 break;
             }
@@ -82,6 +85,15 @@ final class Boilerplate {
                 break;
             }
         }
+    }
+
+    private static boolean onlyShortLinesAfter(List<String> lines, int index) {
+        for (int i = index + 1; i < lines.size(); i++) {
+            if (lines.get(i).strip().length() > MAX_FURNITURE_LINE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Pattern compile(List<String> alternatives) {
