@@ -14,6 +14,10 @@ import java.util.Locale;
  * ({@link ParseLimits#ENVIRONMENT_VARIABLES}).
  */
 public final class DetectingReportParser implements ReportParser {
+    static {
+        QuietLogging.install();
+    }
+
     private final ParseLimits limits;
     private final Boilerplate boilerplate = Boilerplate.defaults();
 
