@@ -28,6 +28,9 @@ final class FormatDetector {
     private static final Set<String> MARKDOWN_EXTENSIONS = Set.of("md", "markdown", "mdown", "mkd");
     private static final Set<String> HTML_EXTENSIONS = Set.of("html", "htm", "xhtml");
     private static final List<Signature> UNSUPPORTED = loadSignatures();
+    private static final byte[] OLE2 = HexFormat.of().parseHex("D0CF11E0A1B11AE1");
+    /** Password-protected DOCX/XLSX are OLE2 files holding an "EncryptionInfo" stream (named in UTF-16LE). */
+    private static final byte[] ENCRYPTION_INFO = "EncryptionInfo".getBytes(StandardCharsets.UTF_16LE);
 
     private record Signature(byte[] prefix, String name) {}
 
@@ -43,6 +46,10 @@ final class FormatDetector {
         }
         if (TextDecoder.startsWith(bytes, '{', '\\', 'r', 't', 'f')) {
             return ReportFormat.RTF;
+        }
+        if (startsWith(bytes, OLE2) && indexOf(bytes, ENCRYPTION_INFO, bytes.length) >= 0) {
+            throw new UnreadableReportException(
+                    "encrypted Office document: password-protected documents are not supported");
         }
         for (Signature signature : UNSUPPORTED) {
             if (startsWith(bytes, signature.prefix())) {
@@ -69,7 +76,8 @@ final class FormatDetector {
 
     private static ReportFormat zipFormat(byte[] bytes) throws UnreadableReportException {
         List<String> names = ZipDirectory.entryNames(bytes);
-        if (names.contains("word/document.xml")) {
+        if (names.contains("word/document.xml") || names.contains("[Content_Types].xml")
+                && names.stream().anyMatch(n -> n.startsWith("word/") && n.endsWith(".xml"))) {
             return ReportFormat.DOCX;
         }
         String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);

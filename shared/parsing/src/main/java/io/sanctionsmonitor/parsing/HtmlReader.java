@@ -43,7 +43,6 @@ final class HtmlReader {
 
     static ParsedReport read(byte[] content, ParseBudget budget, Boilerplate boilerplate) {
         String html = decode(content);
-        budget.checkTextLength(html.length() / 4);
         Parser parser = Parser.htmlParser().setMaxDepth(budget.limits().maxNestingDepth() + 2);
         Document doc = Jsoup.parse(html, "", parser);
         checkDepth(doc, budget);

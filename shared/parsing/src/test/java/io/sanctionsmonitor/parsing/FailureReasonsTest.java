@@ -50,6 +50,17 @@ class FailureReasonsTest {
     }
 
     @Test
+    void passwordProtectedDocxIsAnEncryptedOle2Container() {
+        byte[] header = HexFormat.of().parseHex("D0CF11E0A1B11AE1");
+        byte[] streamName = "EncryptionInfo".getBytes(StandardCharsets.UTF_16LE);
+        byte[] file = new byte[2048];
+        System.arraycopy(header, 0, file, 0, header.length);
+        System.arraycopy(streamName, 0, file, 1024, streamName.length);
+        assertEquals("encrypted Office document: password-protected documents are not supported",
+                reason(parser, "locked.docx", file));
+    }
+
+    @Test
     void objectLargerThanTheLimit() {
         DetectingReportParser strict = new DetectingReportParser(ParseLimits.defaults().withMaxObjectBytes(1000));
         assertEquals("file too large: 1,001 bytes; the limit is 1,000 bytes",
