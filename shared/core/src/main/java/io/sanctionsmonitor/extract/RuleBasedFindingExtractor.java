@@ -1,13 +1,347 @@
 package io.sanctionsmonitor.extract;
 
+import io.sanctionsmonitor.model.Category;
+import io.sanctionsmonitor.model.Certainty;
 import io.sanctionsmonitor.model.Finding;
 import io.sanctionsmonitor.model.ParsedReport;
+import io.sanctionsmonitor.model.Quantity;
+import io.sanctionsmonitor.text.Sentence;
+import io.sanctionsmonitor.text.SentenceSegmenter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Placeholder until the rule-based extractor lands: finds nothing. */
+/**
+ * Finds the findings an analyst would write down, sentence by sentence, with rules over the lexicon in
+ * {@code /extract/}: item words give category and type; a transfer verb, prepositions and the verb's subject give the
+ * direction; hedges, attribution verbs and the running source give certainty and {@code attributed_to}; numbers
+ * before an item give its quantity; time expressions give the period. Items of one type in a sentence form one
+ * finding; restatements in a document are merged. The lexicon is loaded once by the constructor; {@link #extract}
+ * keeps no state between calls, so one instance is safe to share between threads.
+ */
 public final class RuleBasedFindingExtractor implements FindingExtractor {
+
+    private static final Set<String> ABSORB_AFTER_CONTAINER = Set.of("of", "holding", "containing", "with", "carrying",
+            "filled", "loaded");
+    private static final Set<String> ABSORB_AFTER_TECH = Set.of("for", "related", "on", "of", "about", "to");
+    private static final Set<String> LIST_GLUE = Set.of("and", "or", ",", "related", "to", "materials", "material",
+            "other", "a", "an", "the", "“", "”", "\"", "anti-tank", "-", "of", "its");
+    private static final int TECH_WINDOW = 4;
+
+    private final Lexicon lexicon;
+    private final Tokenizer tokenizer = new Tokenizer();
+    private final SentenceSegmenter segmenter = new SentenceSegmenter();
+    private final QuantityReader quantities;
+    private final PeriodReader periods = new PeriodReader();
+    private final DirectionResolver directions;
+    private final FindingMerger merger = new FindingMerger();
+
+    public RuleBasedFindingExtractor() {
+        this.lexicon = new Lexicon();
+        this.quantities = new QuantityReader(lexicon);
+        this.directions = new DirectionResolver(lexicon);
+    }
+
     @Override
     public List<Finding> extract(ParsedReport report) {
-        return List.of();
+        String text = report.text();
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        Integer publishedYear = publishedYear(report.metadata() == null ? null : report.metadata().published());
+        Attribution attribution = new Attribution(lexicon);
+        List<Draft> drafts = new ArrayList<>();
+        for (Sentence sentence : segmenter.split(text)) {
+            List<Token> tokens = tokenizer.tokenize(sentence.text());
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            SentenceView s = new SentenceView(sentence.text(), sentence.start(), tokens, lexicon);
+            Attribution.Basis basis = attribution.read(s);
+            if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens)) {
+                continue;
+            }
+            drafts.addAll(findingsOf(s, sentence, basis, publishedYear));
+        }
+        return merger.merge(drafts);
+    }
+
+    private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis, Integer publishedYear) {
+        List<ItemHit> hits = itemsOf(s);
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        boolean militaryGoods = false;
+        for (ItemHit h : hits) {
+            boolean military = h.category() == Category.ARMS_TRANSFER || h.category() == Category.MUNITIONS_TRANSFER;
+            if (military && !h.entry().has("container") || h.entry().has("container") && h.rule().contains("load")) {
+                militaryGoods = true;
+            }
+        }
+        Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
+        for (ItemHit h : hits) {
+            if (h.entry().has("generic")) {
+                continue;
+            }
+            if (h.entry().has("container") && !militaryGoods) {
+                continue;
+            }
+            groups.computeIfAbsent(h.category() + "|" + h.type() + "|" + h.reversed(), k -> new ArrayList<>()).add(h);
+        }
+        List<PeriodReader.Period> found = periods.find(s.text, publishedYear);
+        List<Draft> out = new ArrayList<>();
+        for (List<ItemHit> group : groups.values()) {
+            ItemHit first = group.get(0);
+            SentenceView.Mention<Lexicon.Cue> trigger = governingTrigger(s, first);
+            boolean activity = group.stream().anyMatch(h -> h.entry().has("activity"));
+            if (trigger == null && !activity) {
+                continue;
+            }
+            List<String> why = new ArrayList<>(basis.why());
+            for (ItemHit h : group) {
+                why.add("gazetteer:" + h.entry().phrase() + "→" + h.category() + (h.rule().isEmpty() ? "" : " (" + h.rule() + ")"));
+            }
+            why.add(trigger == null ? "trigger:activity-noun"
+                    : "trigger:" + s.span(trigger.from(), trigger.to()) + "(" + trigger.value().value() + ")");
+            Direction direction = directions.resolve(s, first, trigger);
+            why.add("direction:" + (direction.from() == null ? "?" : direction.from()) + "→"
+                    + (direction.to() == null ? "?" : direction.to()) + " by " + direction.rule());
+            Certainty certainty = basis.certainty();
+            for (var cue : s.cues) {
+                if (!cue.value().kind().equals("hedge")) {
+                    continue;
+                }
+                boolean before = cue.to() <= first.from();
+                boolean inVerbGroup = trigger != null && trigger.from() > first.to() && cue.from() >= first.to()
+                        && cue.to() <= trigger.from();
+                if (before || inVerbGroup) {
+                    Certainty c = Certainty.fromLabel(cue.value().value());
+                    if (c.compareTo(certainty) < 0) {
+                        certainty = c;
+                        why.add("cue:" + s.span(cue.from(), cue.to()) + "→" + c.label());
+                    }
+                }
+            }
+            Quantity quantity = null;
+            for (ItemHit h : group) {
+                quantity = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(h));
+                if (quantity != null) {
+                    break;
+                }
+            }
+            if (quantity == null && (first.category() == Category.CYBER_THEFT || first.category() == Category.FINANCIAL)) {
+                quantity = quantities.money(s.tokens);
+            }
+            if (quantity != null) {
+                why.add("quantity:" + fmt(quantity.value()) + " " + quantity.unit());
+            }
+            String period = nearestPeriod(found, s.token(first.from()).start());
+            if (period != null) {
+                why.add("period:" + period);
+            }
+            Set<String> items = new LinkedHashSet<>();
+            for (ItemHit h : group) {
+                items.add(h.surface());
+            }
+            out.add(new Draft(first.category(), first.type(), direction.from(), direction.to(), List.copyOf(items),
+                    quantity, period, basis.sources(), certainty, sentence, groups.size(), why));
+        }
+        return out;
+    }
+
+    /** Item words of the sentence after the rules that drop, widen or re-type them. */
+    private List<ItemHit> itemsOf(SentenceView s) {
+        List<ItemHit> hits = new ArrayList<>();
+        boolean[] consumed = new boolean[s.tokens.size()];
+        for (var m : s.items) {
+            Lexicon.Item item = m.value();
+            if (item.category() == null || consumed[m.from()]) {
+                continue;
+            }
+            String lastWord = s.token(m.to() - 1).text();
+            if (item.has("people") && !lastWord.toLowerCase(Locale.ROOT).endsWith("s")) {
+                continue;
+            }
+            if (excluded(s, m.from())) {
+                continue;
+            }
+            Category category = item.category();
+            String type = item.type();
+            int end = m.to();
+            String rule = "";
+            Lexicon.Cue demote = cueAt(s, end, "demote");
+            if (demote != null && !item.has("tech")) {
+                if (demote.value().equals("drop")) {
+                    continue;
+                }
+                category = Category.MILITARY_TECHNOLOGY;
+                type = "technology";
+                end = end + 1;
+                rule = "demoted:know-how";
+            }
+            if (item.has("tech") && rule.isEmpty()) {
+                if (!militaryNear(s, m.from(), m.to())) {
+                    continue;
+                }
+                end = absorb(s, end, ABSORB_AFTER_TECH, consumed);
+                rule = "know-how";
+            }
+            if (item.has("container")) {
+                int widened = absorb(s, end, ABSORB_AFTER_CONTAINER, consumed);
+                rule = widened > end ? "container-load" : "container";
+                end = widened;
+            }
+            for (int i = m.from(); i < end && i < consumed.length; i++) {
+                consumed[i] = true;
+            }
+            String surface = s.span(m.from(), end).replaceAll("[“”\"]", "").strip();
+            hits.add(new ItemHit(m.from(), end, item, category, type, surface, reversedAt(s, m.from()), rule));
+        }
+        return hits;
+    }
+
+    /** Takes in the items after a container or know-how noun ("containers of ammunition or related supplies"). */
+    private int absorb(SentenceView s, int end, Set<String> openers, boolean[] consumed) {
+        if (end >= s.tokens.size() || !openers.contains(s.key(end))) {
+            return end;
+        }
+        int i = end + 1;
+        int last = end;
+        while (i < s.tokens.size()) {
+            var item = itemStartingAt(s, i);
+            if (item != null && item.value().category() != null) {
+                for (int k = item.from(); k < item.to(); k++) {
+                    consumed[k] = true;
+                }
+                i = item.to();
+                last = i;
+                continue;
+            }
+            String key = s.key(i);
+            if (LIST_GLUE.contains(key) || s.stateToken[i] || cueAt(s, i, "military") != null) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        return last;
+    }
+
+    private static SentenceView.Mention<Lexicon.Item> itemStartingAt(SentenceView s, int i) {
+        for (var m : s.items) {
+            if (m.from() == i) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private boolean militaryNear(SentenceView s, int from, int to) {
+        for (var c : s.cues) {
+            if (c.value().kind().equals("military") && c.to() >= from - TECH_WINDOW && c.from() <= to + TECH_WINDOW
+                    && (c.to() <= from || c.from() >= to)) {
+                return true;
+            }
+        }
+        for (var m : s.items) {
+            Lexicon.Item it = m.value();
+            if (it.category() != null && !it.has("tech") && !it.has("generic") && m.from() >= to && m.from() <= to + TECH_WINDOW) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Lexicon.Cue cueAt(SentenceView s, int tokenIndex, String kind) {
+        for (var c : s.cues) {
+            if (c.from() == tokenIndex && c.value().kind().equals(kind)) {
+                return c.value();
+            }
+        }
+        return null;
+    }
+
+    /** A law, denial, designation, wish or use-of-proceeds cue earlier in the sentence rules the item out. */
+    private static boolean excluded(SentenceView s, int itemFrom) {
+        for (var c : s.cues) {
+            if (c.value().kind().equals("exclude") && c.to() <= itemFrom) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean reversedAt(SentenceView s, int itemFrom) {
+        for (var c : s.cues) {
+            if (c.value().kind().equals("reverse") && c.to() <= itemFrom) {
+                for (var t : s.cues) {
+                    if (t.value().kind().equals("trigger") && t.to() <= c.from()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The transfer verb nearest before the item, else the nearest after it. */
+    private static SentenceView.Mention<Lexicon.Cue> governingTrigger(SentenceView s, ItemHit hit) {
+        SentenceView.Mention<Lexicon.Cue> before = null;
+        SentenceView.Mention<Lexicon.Cue> after = null;
+        for (var c : s.cues) {
+            if (!c.value().kind().equals("trigger") || c.from() >= hit.from() && c.to() <= hit.to()) {
+                continue;
+            }
+            if (c.to() <= hit.from()) {
+                before = c;
+            } else if (after == null && c.from() >= hit.to()) {
+                after = c;
+            }
+        }
+        return before != null ? before : after;
+    }
+
+    private static String nearestPeriod(List<PeriodReader.Period> found, int at) {
+        String best = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (var p : found) {
+            int d = p.start() > at ? p.start() - at : Math.max(0, at - p.end());
+            if (d < bestDist) {
+                best = p.value();
+                bestDist = d;
+            }
+        }
+        return best;
+    }
+
+    private static String unitOf(ItemHit h) {
+        if (h.entry().has("container")) {
+            return "containers";
+        }
+        return h.surface();
+    }
+
+    /** A line with no closing punctuation and few words is a heading or teaser, not a statement. */
+    private static boolean isHeadline(String sentence, List<Token> tokens) {
+        String t = sentence.strip();
+        char last = t.charAt(t.length() - 1);
+        boolean closed = last == '.' || last == '!' || last == '?' || last == '"' || last == '”' || last == '’'
+                || last == ']' || last == ')' || last == '…';
+        return !closed && tokens.size() < 25;
+    }
+
+    private static Integer publishedYear(String published) {
+        if (published == null || published.length() < 4 || !published.substring(0, 4).chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Integer.valueOf(published.substring(0, 4));
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

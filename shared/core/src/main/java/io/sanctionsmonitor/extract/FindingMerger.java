@@ -1,0 +1,88 @@
+package io.sanctionsmonitor.extract;
+
+import io.sanctionsmonitor.model.Finding;
+import io.sanctionsmonitor.model.Quantity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Merges restatements within a document (guideline 3): same category, item type, direction and certainty, and no
+ * conflicting quantity or period. The kept evidence is the most specific sentence (a stated quantity, then a period,
+ * then the sentence about fewest things, then the earliest); sources and items of the restatements are added.
+ */
+final class FindingMerger {
+
+    List<Finding> merge(List<Draft> drafts) {
+        List<List<Draft>> clusters = new ArrayList<>();
+        for (Draft d : drafts) {
+            List<Draft> home = null;
+            for (List<Draft> c : clusters) {
+                if (c.stream().allMatch(o -> sameClaim(o, d))) {
+                    home = c;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                clusters.add(home);
+            }
+            home.add(d);
+        }
+        List<Finding> out = new ArrayList<>();
+        for (List<Draft> c : clusters) {
+            out.add(toFinding(c));
+        }
+        out.sort((a, b) -> Integer.compare(a.evidenceStart(), b.evidenceStart()));
+        return out;
+    }
+
+    private static boolean sameClaim(Draft a, Draft b) {
+        return a.category() == b.category() && a.type().equals(b.type())
+                && Objects.equals(a.from(), b.from()) && Objects.equals(a.to(), b.to())
+                && a.certainty() == b.certainty()
+                && (a.quantity() == null || b.quantity() == null || sameValue(a.quantity(), b.quantity()))
+                && (a.period() == null || b.period() == null || a.period().equals(b.period()))
+                && (a.sentence() != b.sentence() || a.items().equals(b.items()));
+    }
+
+    private static boolean sameValue(Quantity a, Quantity b) {
+        return Math.abs(a.value() - b.value()) <= 0.01 * Math.max(Math.abs(a.value()), 1.0);
+    }
+
+    private static int specificity(Draft d) {
+        return (d.quantity() != null ? 100 : 0) + (d.period() != null ? 10 : 0) - Math.min(d.groupsInSentence(), 9);
+    }
+
+    private static Finding toFinding(List<Draft> cluster) {
+        Draft best = cluster.get(0);
+        for (Draft d : cluster) {
+            if (specificity(d) > specificity(best)) {
+                best = d;
+            }
+        }
+        Set<String> items = new LinkedHashSet<>(best.items());
+        Set<String> sources = new LinkedHashSet<>(best.sources());
+        Quantity quantity = best.quantity();
+        String period = best.period();
+        List<String> why = new ArrayList<>(best.why());
+        for (Draft d : cluster) {
+            if (d == best) {
+                continue;
+            }
+            sources.addAll(d.sources());
+            if (quantity == null) {
+                quantity = d.quantity();
+            }
+            if (period == null) {
+                period = d.period();
+            }
+            why.add("merged:restatement@" + d.sentence().start());
+        }
+        return new Finding(null, null, best.category(), best.from(), best.to(), List.copyOf(items), quantity, period,
+                List.copyOf(sources), best.certainty(), best.sentence().text(), best.sentence().start(),
+                best.sentence().end(), why);
+    }
+}
