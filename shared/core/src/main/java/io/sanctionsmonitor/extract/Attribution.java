@@ -19,6 +19,9 @@ final class Attribution {
     private static final Set<String> PREPOSITIONS = Set.of("to", "from", "in", "into", "with", "by", "for", "on", "of",
             "between", "against", "across", "at", "over", "inside", "toward", "towards", "and");
 
+    private static final Set<String> AUXILIARY = Set.of("has", "have", "had", "also", "previously", "recently",
+            "officially", "publicly", "is", "was");
+
     private final Lexicon lexicon;
     private List<String> current = List.of();
     private Certainty currentCertainty = Certainty.REPORTED;
@@ -58,7 +61,11 @@ final class Attribution {
             }
             spoken = combine(spoken, c);
             // a state right before a speech verb speaks ("Seoul estimates")
-            int stateIdx = stateEndingAt(s, cue.from());
+            int verbStart = cue.from();
+            while (verbStart > 0 && AUXILIARY.contains(s.key(verbStart - 1))) {
+                verbStart--;
+            }
+            int stateIdx = stateEndingAt(s, verbStart);
             if (stateIdx >= 0 && !s.key(cue.from()).equals("according")) {
                 s.speakerState[stateIdx] = true;
                 named.add(lexicon.stateName(s.states.get(stateIdx).value().code()));

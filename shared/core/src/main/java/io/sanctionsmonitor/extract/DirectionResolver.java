@@ -1,6 +1,8 @@
 package io.sanctionsmonitor.extract;
 
 import io.sanctionsmonitor.model.Category;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,35 +19,46 @@ final class DirectionResolver {
     private static final Set<String> ADVERB = Set.of("reportedly", "also", "allegedly", "already", "repeatedly",
             "recently", "now", "being", "been", "reported", "further", "later", "soon", "then", "not", "still");
 
+    /** How far (in tokens) around the item and its verb prepositions and fallback states are looked for. */
+    private static final int WINDOW = 12;
+
     private final Lexicon lexicon;
 
     DirectionResolver(Lexicon lexicon) {
         this.lexicon = lexicon;
     }
 
-    Direction resolve(SentenceView s, ItemHit hit, SentenceView.Mention<Lexicon.Cue> trigger) {
+    Direction resolve(SentenceView s, ItemHit hit, SentenceView.Mention<Lexicon.Cue> trigger, String partner) {
         String from = null;
         String to = null;
-        StringBuilder rule = new StringBuilder();
-        String triggerKind = trigger == null ? "give" : trigger.value().value();
+        List<String> rules = new ArrayList<>();
+        String triggerKind = trigger == null ? "none" : trigger.value().value();
         int anchor = hit.from();
+        String focus = lexicon.focusState;
+        Lexicon.DefaultDirection categoryDefault =
+                lexicon.defaultDirections.getOrDefault(hit.category(), Lexicon.DefaultDirection.NONE);
+        boolean people = hit.category() == Category.MILITARY_PERSONNEL || hit.category() == Category.OVERSEAS_LABOR
+                || hit.entry().has("place");
+        int lo = Math.min(hit.from(), trigger == null ? hit.from() : trigger.from()) - WINDOW;
+        int hi = Math.max(hit.to(), trigger == null ? hit.to() : trigger.to()) + WINDOW;
 
-        // 1. prepositions: the state nearest to the item wins
+        // 1. prepositions near the item and its verb: the state nearest to the item wins
         int bestFrom = Integer.MAX_VALUE;
         int bestTo = Integer.MAX_VALUE;
-        boolean placed = triggerKind.equals("locate") || hit.category() == Category.MILITARY_PERSONNEL
-                || hit.category() == Category.OVERSEAS_LABOR;
         for (int k = 0; k < s.states.size(); k++) {
             var st = s.states.get(k);
-            if (s.speakerState[k] || (st.from() >= hit.from() && st.to() <= hit.to())) {
+            if (s.speakerState[k] || st.from() < lo || st.from() > hi || (st.from() >= hit.from() && st.to() <= hit.to())) {
                 continue;
             }
             String prev = s.key(st.from() - 1);
             int dist = Math.abs(st.from() - anchor);
-            if (prev.equals("from") && dist < bestFrom) {
+            boolean behalf = prev.equals("of") && s.key(st.from() - 2).equals("behalf");
+            boolean locative = LOCATIVE.contains(prev);
+            if ((prev.equals("from") || behalf || locative && !people && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS)
+                    && dist < bestFrom) {
                 from = st.value().code();
                 bestFrom = dist;
-            } else if ((TO.contains(prev) || (placed && LOCATIVE.contains(prev))) && dist < bestTo) {
+            } else if ((TO.contains(prev) || (people && locative)) && dist < bestTo) {
                 to = st.value().code();
                 bestTo = dist;
             } else if (prev.equals("for") && to == null && st.from() > anchor) {
@@ -54,94 +67,120 @@ final class DirectionResolver {
             }
         }
         if (from != null || to != null) {
-            rule.append("preposition");
+            rules.add("preposition");
         }
-        // 2. a give verb followed directly by a state: "supplies Russia with", "send North Korea"
+        // 2. a give verb followed directly by a state noun: "supplies Russia with", "send North Korea"
         if (trigger != null && triggerKind.equals("give") && to == null) {
             for (int k = 0; k < s.states.size(); k++) {
                 var st = s.states.get(k);
-                if (!s.speakerState[k] && st.from() == trigger.to() && st.value().code() != null) {
+                if (!s.speakerState[k] && st.from() == trigger.to() && !st.value().role().equals("adjective")) {
                     to = st.value().code();
-                    rule.append(rule.isEmpty() ? "" : "+").append("indirect-object");
+                    rules.add("indirect-object");
                 }
             }
         }
-        // 3. a state word inside the item's phrase names where it comes from
-        String origin = originOf(s, hit);
+        // 3. a state word inside the item's phrase: "of the Angolan navy" receives, "Russian MiG-29s" supplies
+        String[] inside = insideStates(s, hit);
+        if (inside[1] != null && to == null && !inside[1].equals(from)) {
+            to = inside[1];
+            rules.add("item-recipient");
+        }
+        String origin = inside[0];
         if (origin != null) {
-            if (from == null && !origin.equals(to)) {
-                from = origin;
-                rule.append(rule.isEmpty() ? "" : "+").append("item-origin");
-            } else if (to == null && !origin.equals(from)) {
+            boolean holder = origin.equals(focus) && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS
+                    || hit.entry().has("place");
+            if (holder && to == null && !origin.equals(from)) {
                 to = origin;
-                rule.append(rule.isEmpty() ? "" : "+").append("item-origin");
+                rules.add("item-holder");
+            } else if (!holder && from == null && !origin.equals(to)) {
+                from = origin;
+                rules.add("item-origin");
+            } else if (!holder && to == null && !origin.equals(from)) {
+                to = origin;
+                rules.add("item-origin");
             }
         }
         // 4. the subject of the transfer verb, unless the verb is passive
-        if (trigger != null) {
-            String agent = agentOf(s, trigger);
-            if (agent != null) {
-                boolean agentReceives = triggerKind.equals("receive") || triggerKind.equals("theft");
-                if (agentReceives) {
-                    if (to == null && !agent.equals(from)) {
-                        to = agent;
-                    } else if (from == null && !agent.equals(to)) {
-                        from = agent;
-                    }
-                } else {
-                    if (from == null && !agent.equals(to)) {
-                        from = agent;
-                    } else if (to == null && !agent.equals(from)) {
-                        to = agent;
-                    }
+        String agent = trigger == null ? null : agentOf(s, trigger);
+        if (agent != null) {
+            boolean agentReceives = triggerKind.equals("receive") || triggerKind.equals("theft");
+            if (agentReceives) {
+                if (to == null && !agent.equals(from)) {
+                    to = agent;
+                } else if (from == null && !agent.equals(to)) {
+                    from = agent;
                 }
-                rule.append(rule.isEmpty() ? "" : "+").append("agent:" + triggerKind);
+            } else if (from == null && !agent.equals(to)) {
+                from = agent;
+            } else if (to == null && !agent.equals(from)) {
+                to = agent;
             }
+            rules.add("agent:" + triggerKind);
         }
-        // 5. the focus state fills the open side
-        String focus = lexicon.focusState;
+        // 5. the focus state of the sanctions regime fills what the text leaves open
         if (hit.category() == Category.CYBER_THEFT) {
             if (focus.equals(from)) {
                 from = null;
             }
             to = focus;
         } else if (from == null && to == null) {
-            String other = nearestOtherState(s, anchor, focus);
-            switch (lexicon.defaultDirections.getOrDefault(hit.category(), Lexicon.DefaultDirection.NONE)) {
-                case FROM_FOCUS -> {
-                    from = focus;
-                    to = other;
-                    rule.append(rule.isEmpty() ? "" : "+").append("default:from-focus");
+            boolean focusSupplies = switch (categoryDefault) {
+                case FROM_FOCUS -> true;
+                case TO_FOCUS -> false;
+                case NONE -> !(triggerKind.equals("receive") || triggerKind.equals("theft"));
+            };
+            if (categoryDefault != Lexicon.DefaultDirection.NONE || trigger != null) {
+                String other = nearestOtherState(s, anchor, focus, lo, hi);
+                if (other == null) {
+                    other = partner;
                 }
-                case TO_FOCUS -> {
-                    to = focus;
-                    from = other;
-                    rule.append(rule.isEmpty() ? "" : "+").append("default:to-focus");
-                }
-                case NONE -> { }
+                from = focusSupplies ? focus : other;
+                to = focusSupplies ? other : focus;
+                rules.add("default:" + (focusSupplies ? "focus-supplies" : "focus-receives"));
             }
         } else if (from == null || to == null) {
             String known = from != null ? from : to;
-            String other = known.equals(focus) ? nearestOtherState(s, anchor, focus) : focus;
+            String other = focus;
+            if (known.equals(focus)) {
+                other = nearestOtherState(s, anchor, focus, lo, hi);
+                if (other == null) {
+                    other = partner;
+                }
+            }
             if (other != null && !other.equals(known)) {
                 if (from == null) {
                     from = other;
                 } else {
                     to = other;
                 }
-                rule.append(rule.isEmpty() ? "" : "+").append("focus-fill");
+                rules.add(other.equals(partner) && known.equals(focus) ? "document-partner" : "focus-fill");
             }
-        }
-        if (hit.reversed()) {
-            String t = from;
-            from = to;
-            to = t;
-            rule.append("+reversed");
         }
         if (from != null && from.equals(to)) {
             to = null;
         }
-        return new Direction(from, to, rule.toString());
+        return new Direction(from, to, String.join("+", rules));
+    }
+
+    /** States inside a widened item: [origin, recipient]; a state after "of" in the widened part receives. */
+    private String[] insideStates(SentenceView s, ItemHit hit) {
+        String origin = originOf(s, hit);
+        String recipient = null;
+        for (int k = 0; k < s.states.size(); k++) {
+            var st = s.states.get(k);
+            if (s.speakerState[k] || st.from() <= hit.from() || st.to() > hit.to()) {
+                continue;
+            }
+            String prev = s.key(st.from() - 1);
+            String prev2 = s.key(st.from() - 2);
+            if (prev.equals("of") || (prev.equals("the") && prev2.equals("of"))) {
+                recipient = st.value().code();
+                if (st.value().code().equals(origin)) {
+                    origin = null;
+                }
+            }
+        }
+        return new String[] {origin, recipient};
     }
 
     /** A state word within the item's own noun phrase: inside it, or up to three words before it. */
@@ -184,7 +223,7 @@ final class DirectionResolver {
         if (i >= 0 && BE.contains(s.key(i))) {
             // passive: "were sent by X" names the agent after the verb
             for (var st : s.states) {
-                if (st.from() > trigger.from() && s.key(st.from() - 1).equals("by")) {
+                if (st.from() > trigger.from() && st.from() <= trigger.to() + 3 && s.key(st.from() - 1).equals("by")) {
                     return st.value().code();
                 }
             }
@@ -209,19 +248,23 @@ final class DirectionResolver {
                     }
                 }
             }
-            if (!inPhrase && !between) {
+            boolean possessor = s.key(st.to()).equals("'s") && st.to() + 1 != trigger.from();
+            boolean coordinated = prev.equals("and") && k > 0 && s.states.get(k - 1).to() == st.from() - 1;
+            if (coordinated) {
+                agent = null;
+            } else if (!inPhrase && !between && !possessor) {
                 agent = st.value().code();
             }
         }
         return agent;
     }
 
-    private static String nearestOtherState(SentenceView s, int anchor, String focus) {
+    private static String nearestOtherState(SentenceView s, int anchor, String focus, int lo, int hi) {
         String best = null;
         int bestDist = Integer.MAX_VALUE;
         for (int k = 0; k < s.states.size(); k++) {
             var st = s.states.get(k);
-            if (s.speakerState[k] || st.value().code().equals(focus)) {
+            if (s.speakerState[k] || st.value().code().equals(focus) || st.from() < lo || st.from() > hi) {
                 continue;
             }
             int d = Math.abs(st.from() - anchor);

@@ -45,7 +45,9 @@ final class FindingMerger {
                 && a.certainty() == b.certainty()
                 && (a.quantity() == null || b.quantity() == null || sameValue(a.quantity(), b.quantity()))
                 && (a.period() == null || b.period() == null || a.period().equals(b.period()))
-                && (a.sentence() != b.sentence() || a.items().equals(b.items()));
+                && (a.sentence() != b.sentence() || a.items().equals(b.items()))
+                && (a.sources().isEmpty() && b.sources().isEmpty()
+                    || a.sources().stream().anyMatch(b.sources()::contains));
     }
 
     private static boolean sameValue(Quantity a, Quantity b) {
@@ -53,7 +55,10 @@ final class FindingMerger {
     }
 
     private static int specificity(Draft d) {
-        return (d.quantity() != null ? 100 : 0) + (d.period() != null ? 10 : 0) - Math.min(d.groupsInSentence(), 9);
+        boolean named = d.items().stream().anyMatch(i -> i.chars().anyMatch(Character::isDigit)
+                || !i.isEmpty() && Character.isUpperCase(i.charAt(0)));
+        return (d.quantity() != null ? 100 : 0) + (named ? 20 : 0) + (d.period() != null ? 10 : 0)
+                - Math.min(d.groupsInSentence(), 9);
     }
 
     private static Finding toFinding(List<Draft> cluster) {

@@ -50,6 +50,8 @@ final class Lexicon {
     final Map<String, NumberWord> numbers = new HashMap<>();
     final Map<String, String> stateNames = new HashMap<>();
     final Map<Category, DefaultDirection> defaultDirections = new EnumMap<>(Category.class);
+    /** Categories whose items in one sentence form one finding (one scheme), whatever their types. */
+    final Set<Category> groupedBySentence = java.util.EnumSet.noneOf(Category.class);
     final String focusState;
     /** The words of each state and source phrase as written, to check capitalisation against the text. */
     final Map<String, String[]> phraseWords = new HashMap<>();
@@ -75,9 +77,13 @@ final class Lexicon {
         read("cues.tsv", 3, f -> cueLists.computeIfAbsent(f[0], k -> new ArrayList<>())
                 .add(new Cue(f[1], f[2], f.length > 3 && f[3].contains("lower"))));
         cueLists.forEach((phrase, list) -> cues.add(phrase, List.copyOf(list)));
-        read("numbers.tsv", 3, f -> numbers.put(Tokenizer.normalise(f[0]), new NumberWord(Double.parseDouble(f[1]), f[2])));
-        read("categories.tsv", 2, f -> defaultDirections.put(Category.valueOf(f[0]),
-                DefaultDirection.valueOf(f[1].toUpperCase().replace('-', '_'))));
+        read("numbers.tsv", 3, f -> numbers.put(f[0].toLowerCase(java.util.Locale.ROOT), new NumberWord(Double.parseDouble(f[1]), f[2])));
+        read("categories.tsv", 3, f -> {
+            defaultDirections.put(Category.valueOf(f[0]), DefaultDirection.valueOf(f[1].toUpperCase().replace('-', '_')));
+            if (f[2].equals("sentence")) {
+                groupedBySentence.add(Category.valueOf(f[0]));
+            }
+        });
         Map<String, String> settings = new HashMap<>();
         read("settings.tsv", 2, f -> settings.put(f[0], f[1]));
         focusState = settings.get("focus_state");

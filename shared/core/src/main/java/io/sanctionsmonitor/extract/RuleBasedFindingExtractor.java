@@ -29,7 +29,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             "filled", "loaded");
     private static final Set<String> ABSORB_AFTER_TECH = Set.of("for", "related", "on", "of", "about", "to");
     private static final Set<String> LIST_GLUE = Set.of("and", "or", ",", "related", "to", "materials", "material",
-            "other", "a", "an", "the", "“", "”", "\"", "anti-tank", "-", "of", "its");
+            "other", "a", "an", "the", "“", "”", "\"", "anti-tank", "-", "of", "its", "'s", "own");
     private static final int TECH_WINDOW = 4;
 
     private final Lexicon lexicon;
@@ -55,6 +55,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         Integer publishedYear = publishedYear(report.metadata() == null ? null : report.metadata().published());
         Attribution attribution = new Attribution(lexicon);
         List<Draft> drafts = new ArrayList<>();
+        DocumentMemory memory = new DocumentMemory();
         for (Sentence sentence : segmenter.split(text)) {
             List<Token> tokens = tokenizer.tokenize(sentence.text());
             if (tokens.isEmpty()) {
@@ -65,16 +66,26 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens)) {
                 continue;
             }
-            drafts.addAll(findingsOf(s, sentence, basis, publishedYear));
+            drafts.addAll(findingsOf(s, sentence, basis, publishedYear, memory));
         }
         return merger.merge(drafts);
     }
 
-    private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis, Integer publishedYear) {
+    /** What a reader remembers from earlier sentences: the other party of the last transfer, the kind of loot. */
+    private static final class DocumentMemory {
+        String partner;
+        String loot;
+    }
+
+    private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis, Integer publishedYear,
+                                   DocumentMemory memory) {
         List<ItemHit> hits = itemsOf(s);
+        implicitLoot(s, hits, memory);
         if (hits.isEmpty()) {
             return List.of();
         }
+        boolean otherItems = hits.stream().anyMatch(h -> !h.entry().has("people") && !h.entry().has("generic"));
+        hits.removeIf(h -> h.entry().has("people") && otherItems);
         boolean militaryGoods = false;
         for (ItemHit h : hits) {
             boolean military = h.category() == Category.ARMS_TRANSFER || h.category() == Category.MUNITIONS_TRANSFER;
@@ -83,6 +94,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             }
         }
         Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
+        Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
+        int clause = 0;
         for (ItemHit h : hits) {
             if (h.entry().has("generic")) {
                 continue;
@@ -90,8 +103,16 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (h.entry().has("container") && !militaryGoods) {
                 continue;
             }
-            groups.computeIfAbsent(h.category() + "|" + h.type() + "|" + h.reversed(), k -> new ArrayList<>()).add(h);
+            String type = lexicon.groupedBySentence.contains(h.category()) ? "*" : h.type();
+            String key = h.category() + "|" + type + "|" + h.reversed();
+            ItemHit previous = lastOfGroup.get(key);
+            if (previous != null && triggerBetween(s, previous.to(), h.from())) {
+                clause++; // the same kind of item in another clause is another claim
+            }
+            lastOfGroup.put(key, h);
+            groups.computeIfAbsent(key + "|" + (previous == null ? 0 : clause), k -> new ArrayList<>()).add(h);
         }
+        Direction main = null;
         List<PeriodReader.Period> found = periods.find(s.text, publishedYear);
         List<Draft> out = new ArrayList<>();
         for (List<ItemHit> group : groups.values()) {
@@ -107,7 +128,21 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             }
             why.add(trigger == null ? "trigger:activity-noun"
                     : "trigger:" + s.span(trigger.from(), trigger.to()) + "(" + trigger.value().value() + ")");
-            Direction direction = directions.resolve(s, first, trigger);
+            Direction direction;
+            if (first.reversed() && main != null) {
+                direction = new Direction(main.to(), main.from(), "reversed:" + main.rule());
+            } else {
+                direction = directions.resolve(s, first, trigger, memory.partner);
+                if (!first.reversed() && main == null) {
+                    main = direction;
+                }
+            }
+            String focus = lexicon.focusState;
+            if (focus.equals(direction.from()) && direction.to() != null) {
+                memory.partner = direction.to();
+            } else if (focus.equals(direction.to()) && direction.from() != null) {
+                memory.partner = direction.from();
+            }
             why.add("direction:" + (direction.from() == null ? "?" : direction.from()) + "→"
                     + (direction.to() == null ? "?" : direction.to()) + " by " + direction.rule());
             Certainty certainty = basis.certainty();
@@ -115,10 +150,12 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 if (!cue.value().kind().equals("hedge")) {
                     continue;
                 }
-                boolean before = cue.to() <= first.from();
+                boolean before = cue.to() <= first.from() && !speechBetween(s, cue.to(), first.from());
                 boolean inVerbGroup = trigger != null && trigger.from() > first.to() && cue.from() >= first.to()
                         && cue.to() <= trigger.from();
-                if (before || inVerbGroup) {
+                boolean rightAfter = cue.from() >= first.to() && cue.from() <= first.to() + 2
+                        && !punctuationBetween(s, first.to(), cue.from());
+                if (before || inVerbGroup || rightAfter) {
                     Certainty c = Certainty.fromLabel(cue.value().value());
                     if (c.compareTo(certainty) < 0) {
                         certainty = c;
@@ -153,6 +190,52 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return out;
     }
 
+    private static boolean triggerBetween(SentenceView s, int from, int to) {
+        for (var c : s.cues) {
+            if (c.value().kind().equals("trigger") && c.from() >= from && c.to() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A new attribution between a hedge and the item starts a clause the hedge does not reach. */
+    private static boolean speechBetween(SentenceView s, int from, int to) {
+        for (var c : s.cues) {
+            if (c.value().kind().equals("speech") && c.from() >= from && c.to() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean punctuationBetween(SentenceView s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.token(i).isPunctuation()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A theft verb with no loot word ("stole $1 billion") steals what the document last named as loot. */
+    private void implicitLoot(SentenceView s, List<ItemHit> hits, DocumentMemory memory) {
+        for (ItemHit h : hits) {
+            if (h.category() == Category.CYBER_THEFT) {
+                memory.loot = h.surface();
+                return;
+            }
+        }
+        for (var c : s.cues) {
+            if (c.value().kind().equals("trigger") && c.value().value().equals("theft") && !excluded(s, c.from())) {
+                String loot = memory.loot == null ? "funds" : memory.loot;
+                Lexicon.Item entry = new Lexicon.Item(loot, Category.CYBER_THEFT, "theft", Set.of("activity"));
+                hits.add(new ItemHit(c.from(), c.to(), entry, Category.CYBER_THEFT, "theft", loot, false, "implicit-loot"));
+                return;
+            }
+        }
+    }
+
     /** Item words of the sentence after the rules that drop, widen or re-type them. */
     private List<ItemHit> itemsOf(SentenceView s) {
         List<ItemHit> hits = new ArrayList<>();
@@ -163,7 +246,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 continue;
             }
             String lastWord = s.token(m.to() - 1).text();
-            if (item.has("people") && !lastWord.toLowerCase(Locale.ROOT).endsWith("s")) {
+            if (item.has("people") && (!lastWord.toLowerCase(Locale.ROOT).endsWith("s")
+                    || Attribution.isPreposition(s.key(m.from() - 1)) && !s.key(m.from() - 1).equals("of"))) {
                 continue;
             }
             if (excluded(s, m.from())) {
@@ -173,9 +257,10 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             String type = item.type();
             int end = m.to();
             String rule = "";
-            Lexicon.Cue demote = cueAt(s, end, "demote");
+            int head = headAfter(s, end);
+            Lexicon.Cue demote = head < 0 ? null : cueAt(s, head, "demote");
             if (demote != null && !item.has("tech")) {
-                if (demote.value().equals("drop")) {
+                if (demote.value().equals("drop") || head > end || itemStartingAt(s, head) != null) {
                     continue;
                 }
                 category = Category.MILITARY_TECHNOLOGY;
@@ -202,6 +287,28 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             hits.add(new ItemHit(m.from(), end, item, category, type, surface, reversedAt(s, m.from()), rule));
         }
         return hits;
+    }
+
+    /**
+     * The noun that heads the phrase an item word modifies: the next word, or the word after a coordination
+     * ("nuclear, missile and military programmes"); -1 when the item word ends its phrase.
+     */
+    private int headAfter(SentenceView s, int end) {
+        int i = end;
+        int limit = Math.min(s.tokens.size(), end + 5);
+        while (i < limit) {
+            String k = s.key(i);
+            if (cueAt(s, i, "demote") != null) {
+                return i;
+            }
+            if (k.equals(",") || k.equals("and") || k.equals("or") || k.equals("-") || cueAt(s, i, "military") != null
+                    || s.stateToken[i]) {
+                i++;
+                continue;
+            }
+            return i == end ? -1 : (cueAt(s, i, "demote") != null ? i : -1);
+        }
+        return -1;
     }
 
     /** Takes in the items after a container or know-how noun ("containers of ammunition or related supplies"). */
