@@ -14,7 +14,7 @@ import java.util.Set;
 final class Attribution {
 
     /** What a sentence's claims rest on. */
-    record Basis(List<String> sources, Certainty certainty, List<String> why) {}
+    record Basis(List<String> sources, Certainty certainty, boolean named, List<String> why) {}
 
     private static final Set<String> PREPOSITIONS = Set.of("to", "from", "in", "into", "with", "by", "for", "on", "of",
             "between", "against", "across", "at", "over", "inside", "toward", "towards", "and");
@@ -117,7 +117,7 @@ final class Attribution {
         if (base != Certainty.REPORTED) {
             why.add("basis:" + base.label());
         }
-        return new Basis(List.copyOf(sources), base, why);
+        return new Basis(List.copyOf(sources), base, !named.isEmpty() || ownVoice, why);
     }
 
     /** A specific verb ("found", "accused") outweighs a plain "said"; two specific ones give the weaker. */

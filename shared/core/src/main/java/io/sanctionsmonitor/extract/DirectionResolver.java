@@ -20,7 +20,7 @@ final class DirectionResolver {
             "recently", "now", "being", "been", "reported", "further", "later", "soon", "then", "not", "still");
 
     /** How far (in tokens) around the item and its verb prepositions and fallback states are looked for. */
-    private static final int WINDOW = 12;
+    private static final int WINDOW = 15;
 
     private final Lexicon lexicon;
 
@@ -54,11 +54,14 @@ final class DirectionResolver {
             int dist = Math.abs(st.from() - anchor);
             boolean behalf = prev.equals("of") && s.key(st.from() - 2).equals("behalf");
             boolean locative = LOCATIVE.contains(prev);
-            if ((prev.equals("from") || behalf || locative && !people && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS)
-                    && dist < bestFrom) {
+            boolean hostsSupplier = locative && !people && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS
+                    && !st.value().code().equals(focus);
+            boolean hostsReceiver = locative && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS
+                    && st.value().code().equals(focus);
+            if ((prev.equals("from") || behalf || hostsSupplier) && dist < bestFrom) {
                 from = st.value().code();
                 bestFrom = dist;
-            } else if ((TO.contains(prev) || (people && locative)) && dist < bestTo) {
+            } else if ((TO.contains(prev) || (people && locative) || hostsReceiver) && dist < bestTo) {
                 to = st.value().code();
                 bestTo = dist;
             } else if (prev.equals("for") && to == null && st.from() > anchor) {
@@ -73,7 +76,10 @@ final class DirectionResolver {
         if (trigger != null && triggerKind.equals("give") && to == null) {
             for (int k = 0; k < s.states.size(); k++) {
                 var st = s.states.get(k);
-                if (!s.speakerState[k] && st.from() == trigger.to() && !st.value().role().equals("adjective")) {
+                boolean next = st.from() == trigger.to()
+                        || st.from() == trigger.to() + 1 && Character.isLowerCase(s.token(trigger.to()).text().charAt(0))
+                        && !Attribution.isPreposition(s.key(trigger.to())) && s.token(trigger.to()).isWord();
+                if (!s.speakerState[k] && next && !st.value().role().equals("adjective")) {
                     to = st.value().code();
                     rules.add("indirect-object");
                 }
@@ -130,10 +136,7 @@ final class DirectionResolver {
                 case NONE -> !(triggerKind.equals("receive") || triggerKind.equals("theft"));
             };
             if (categoryDefault != Lexicon.DefaultDirection.NONE || trigger != null) {
-                String other = nearestOtherState(s, anchor, focus, lo, hi);
-                if (other == null) {
-                    other = partner;
-                }
+                String other = otherParty(s, anchor, focus, lo, hi, partner);
                 from = focusSupplies ? focus : other;
                 to = focusSupplies ? other : focus;
                 rules.add("default:" + (focusSupplies ? "focus-supplies" : "focus-receives"));
@@ -142,10 +145,7 @@ final class DirectionResolver {
             String known = from != null ? from : to;
             String other = focus;
             if (known.equals(focus)) {
-                other = nearestOtherState(s, anchor, focus, lo, hi);
-                if (other == null) {
-                    other = partner;
-                }
+                other = otherParty(s, anchor, focus, lo, hi, partner);
             }
             if (other != null && !other.equals(known)) {
                 if (from == null) {
@@ -257,6 +257,15 @@ final class DirectionResolver {
             }
         }
         return agent;
+    }
+
+    /** The other party: a state near the item, else anywhere in the sentence, else the document's last partner. */
+    private static String otherParty(SentenceView s, int anchor, String focus, int lo, int hi, String partner) {
+        String other = nearestOtherState(s, anchor, focus, lo, hi);
+        if (other == null) {
+            other = nearestOtherState(s, anchor, focus, 0, Integer.MAX_VALUE);
+        }
+        return other != null ? other : partner;
     }
 
     private static String nearestOtherState(SentenceView s, int anchor, String focus, int lo, int hi) {

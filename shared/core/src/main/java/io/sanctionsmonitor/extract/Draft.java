@@ -6,7 +6,7 @@ import io.sanctionsmonitor.model.Quantity;
 import io.sanctionsmonitor.text.Sentence;
 import java.util.List;
 
-/** A finding before restatements are merged; {@code groupsInSentence} ranks how focused its sentence is. */
+/** A finding before restatements are merged; {@code namedSource}: the sentence itself names who speaks. */
 record Draft(Category category, String type, String from, String to, List<String> items, Quantity quantity,
-             String period, List<String> sources, Certainty certainty, Sentence sentence, int groupsInSentence,
-             List<String> why) {}
+             boolean lowerBound, String period, List<String> sources, boolean namedSource, Certainty certainty,
+             Sentence sentence, List<String> why) {}

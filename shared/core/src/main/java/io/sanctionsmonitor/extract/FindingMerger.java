@@ -15,6 +15,13 @@ import java.util.Set;
  */
 final class FindingMerger {
 
+    /** Categories whose sentence groups mix item types; their restatements must share an item word. */
+    private final Set<io.sanctionsmonitor.model.Category> scheme;
+
+    FindingMerger(Set<io.sanctionsmonitor.model.Category> scheme) {
+        this.scheme = Set.copyOf(scheme);
+    }
+
     List<Finding> merge(List<Draft> drafts) {
         List<List<Draft>> clusters = new ArrayList<>();
         for (Draft d : drafts) {
@@ -39,26 +46,50 @@ final class FindingMerger {
         return out;
     }
 
-    private static boolean sameClaim(Draft a, Draft b) {
+    private boolean sameClaim(Draft a, Draft b) {
         return a.category() == b.category() && a.type().equals(b.type())
                 && Objects.equals(a.from(), b.from()) && Objects.equals(a.to(), b.to())
                 && a.certainty() == b.certainty()
-                && (a.quantity() == null || b.quantity() == null || sameValue(a.quantity(), b.quantity()))
+                && (a.quantity() == null || b.quantity() == null || sameValue(a, b) || sameValue(b, a))
                 && (a.period() == null || b.period() == null || a.period().equals(b.period()))
                 && (a.sentence() != b.sentence() || a.items().equals(b.items()))
-                && (a.sources().isEmpty() && b.sources().isEmpty()
-                    || a.sources().stream().anyMatch(b.sources()::contains));
+                && (a.sources().isEmpty() && b.sources().isEmpty() || !a.namedSource() || !b.namedSource()
+                    || a.sources().stream().anyMatch(b.sources()::contains))
+                && (!scheme.contains(a.category()) || sharesWord(a.items(), b.items()));
     }
 
-    private static boolean sameValue(Quantity a, Quantity b) {
-        return Math.abs(a.value() - b.value()) <= 0.01 * Math.max(Math.abs(a.value()), 1.0);
+    /** Equal counts, or a floor ("over 6,000") that the other, exact count (6,700) fits within half again. */
+    private static boolean sameValue(Draft a, Draft b) {
+        double x = a.quantity().value();
+        double y = b.quantity().value();
+        if (Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), 1.0)) {
+            return true;
+        }
+        return a.lowerBound() && y >= x && y <= 1.5 * x;
+    }
+
+    private static boolean sharesWord(List<String> a, List<String> b) {
+        Set<String> words = new java.util.HashSet<>();
+        for (String item : a) {
+            for (String w : item.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                words.add(Tokenizer.normalise(w));
+            }
+        }
+        for (String item : b) {
+            for (String w : item.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (w.length() > 2 && words.contains(Tokenizer.normalise(w))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int specificity(Draft d) {
         boolean named = d.items().stream().anyMatch(i -> i.chars().anyMatch(Character::isDigit)
                 || !i.isEmpty() && Character.isUpperCase(i.charAt(0)));
-        return (d.quantity() != null ? 100 : 0) + (named ? 20 : 0) + (d.period() != null ? 10 : 0)
-                - Math.min(d.groupsInSentence(), 9);
+        return (d.quantity() != null ? 100 : 0) + (d.quantity() != null && !d.lowerBound() ? 50 : 0)
+                + (named ? 20 : 0) + (d.period() != null ? 10 : 0);
     }
 
     private static Finding toFinding(List<Draft> cluster) {

@@ -25,8 +25,13 @@ final class QuantityReader {
         this.lexicon = lexicon;
     }
 
+    /** A count and whether the text gives it as a floor ("more than", "over", "at least"). */
+    record Count(Quantity quantity, boolean lowerBound) {}
+
+    private static final Set<String> FLOOR = Set.of("over", "than", "least", "above", "exceeding", "upwards", "minimum");
+
     /** The count before the item at tokens [itemFrom, ...), or null. {@code stateTokens[i]} marks state words. */
-    Quantity countBefore(List<Token> tokens, int itemFrom, boolean[] stateTokens, String unit) {
+    Count countBefore(List<Token> tokens, int itemFrom, boolean[] stateTokens, String unit) {
         int j = itemFrom - 1;
         int gap = 0;
         while (j >= 0 && gap <= MAX_GAP) {
@@ -70,7 +75,8 @@ final class QuantityReader {
                 }
             }
         }
-        return new Quantity(value, unit);
+        boolean floor = start > 0 && FLOOR.contains(tokens.get(start - 1).key());
+        return new Count(new Quantity(value, unit), floor);
     }
 
     /** The first amount of money in the sentence ("$9 million", "2 billion dollars"), in USD, or null. */

@@ -31,6 +31,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     private static final Set<String> LIST_GLUE = Set.of("and", "or", ",", "related", "to", "materials", "material",
             "other", "a", "an", "the", "“", "”", "\"", "anti-tank", "-", "of", "its", "'s", "own");
     private static final int TECH_WINDOW = 4;
+    private static final Set<String> DEMONSTRATIVES = Set.of("these", "this", "those", "such");
 
     private final Lexicon lexicon;
     private final Tokenizer tokenizer = new Tokenizer();
@@ -38,12 +39,13 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     private final QuantityReader quantities;
     private final PeriodReader periods = new PeriodReader();
     private final DirectionResolver directions;
-    private final FindingMerger merger = new FindingMerger();
+    private final FindingMerger merger;
 
     public RuleBasedFindingExtractor() {
         this.lexicon = new Lexicon();
         this.quantities = new QuantityReader(lexicon);
         this.directions = new DirectionResolver(lexicon);
+        this.merger = new FindingMerger(lexicon.groupedBySentence);
     }
 
     @Override
@@ -106,7 +108,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             String type = lexicon.groupedBySentence.contains(h.category()) ? "*" : h.type();
             String key = h.category() + "|" + type + "|" + h.reversed();
             ItemHit previous = lastOfGroup.get(key);
-            if (previous != null && triggerBetween(s, previous.to(), h.from())) {
+            if (previous != null && (triggerBetween(s, previous.to(), h.from()) || ownCount(s, h) && ownCount(s, previous))) {
                 clause++; // the same kind of item in another clause is another claim
             }
             lastOfGroup.put(key, h);
@@ -164,9 +166,12 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 }
             }
             Quantity quantity = null;
+            boolean lowerBound = false;
             for (ItemHit h : group) {
-                quantity = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(h));
-                if (quantity != null) {
+                QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(h));
+                if (count != null) {
+                    quantity = count.quantity();
+                    lowerBound = count.lowerBound();
                     break;
                 }
             }
@@ -182,12 +187,18 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             }
             Set<String> items = new LinkedHashSet<>();
             for (ItemHit h : group) {
-                items.add(h.surface());
+                items.addAll(h.names());
             }
-            out.add(new Draft(first.category(), first.type(), direction.from(), direction.to(), List.copyOf(items),
-                    quantity, period, basis.sources(), certainty, sentence, groups.size(), why));
+            String draftType = lexicon.groupedBySentence.contains(first.category()) ? "*" : first.type();
+            out.add(new Draft(first.category(), draftType, direction.from(), direction.to(), List.copyOf(items),
+                    quantity, lowerBound, period, basis.sources(), basis.named(), certainty, sentence, why));
         }
         return out;
+    }
+
+    /** Items with a number each ("3 million X and 500,000 Y") are separate claims. */
+    private boolean ownCount(SentenceView s, ItemHit h) {
+        return quantities.countBefore(s.tokens, h.from(), s.stateToken, "") != null;
     }
 
     private static boolean triggerBetween(SentenceView s, int from, int to) {
@@ -199,10 +210,13 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return false;
     }
 
-    /** A new attribution between a hedge and the item starts a clause the hedge does not reach. */
+    /**
+     * A new attribution between a hedge and the item starts a clause the hedge does not reach; a hedge right before
+     * the attribution verb ("likely indicates") hedges that verb and so still reaches the item.
+     */
     private static boolean speechBetween(SentenceView s, int from, int to) {
         for (var c : s.cues) {
-            if (c.value().kind().equals("speech") && c.from() >= from && c.to() <= to) {
+            if (c.value().kind().equals("speech") && c.from() > from && c.to() <= to) {
                 return true;
             }
         }
@@ -222,15 +236,17 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     private void implicitLoot(SentenceView s, List<ItemHit> hits, DocumentMemory memory) {
         for (ItemHit h : hits) {
             if (h.category() == Category.CYBER_THEFT) {
-                memory.loot = h.surface();
+                memory.loot = h.names().get(0);
                 return;
             }
         }
         for (var c : s.cues) {
-            if (c.value().kind().equals("trigger") && c.value().value().equals("theft") && !excluded(s, c.from())) {
+            if (c.value().kind().equals("trigger") && c.value().value().equals("theft") && !excluded(s, c.from())
+                    && quantities.money(s.tokens) != null) {
                 String loot = memory.loot == null ? "funds" : memory.loot;
                 Lexicon.Item entry = new Lexicon.Item(loot, Category.CYBER_THEFT, "theft", Set.of("activity"));
-                hits.add(new ItemHit(c.from(), c.to(), entry, Category.CYBER_THEFT, "theft", loot, false, "implicit-loot"));
+                hits.add(new ItemHit(c.from(), c.to(), entry, Category.CYBER_THEFT, "theft", List.of(loot), false,
+                        "implicit-loot"));
                 return;
             }
         }
@@ -253,10 +269,15 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (excluded(s, m.from())) {
                 continue;
             }
+            if (anaphoric(s, m.from(), item)) {
+                continue;
+            }
             Category category = item.category();
             String type = item.type();
             int end = m.to();
             String rule = "";
+            List<String> names = new ArrayList<>();
+            names.add(item.has("people") ? item.type() : clean(s.span(m.from(), m.to())));
             int head = headAfter(s, end);
             Lexicon.Cue demote = head < 0 ? null : cueAt(s, head, "demote");
             if (demote != null && !item.has("tech")) {
@@ -265,26 +286,24 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 }
                 category = Category.MILITARY_TECHNOLOGY;
                 type = "technology";
-                end = end + 1;
-                rule = "demoted:know-how";
+                rule = "know-how:" + s.token(head).text();
             }
             if (item.has("tech") && rule.isEmpty()) {
                 if (!militaryNear(s, m.from(), m.to())) {
                     continue;
                 }
-                end = absorb(s, end, ABSORB_AFTER_TECH, consumed);
+                end = absorb(s, end, ABSORB_AFTER_TECH, consumed, names);
                 rule = "know-how";
             }
             if (item.has("container")) {
-                int widened = absorb(s, end, ABSORB_AFTER_CONTAINER, consumed);
+                int widened = absorb(s, end, ABSORB_AFTER_CONTAINER, consumed, names);
                 rule = widened > end ? "container-load" : "container";
                 end = widened;
             }
             for (int i = m.from(); i < end && i < consumed.length; i++) {
                 consumed[i] = true;
             }
-            String surface = s.span(m.from(), end).replaceAll("[“”\"]", "").strip();
-            hits.add(new ItemHit(m.from(), end, item, category, type, surface, reversedAt(s, m.from()), rule));
+            hits.add(new ItemHit(m.from(), end, item, category, type, List.copyOf(names), reversedAt(s, m.from()), rule));
         }
         return hits;
     }
@@ -311,8 +330,25 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return -1;
     }
 
+    private static String clean(String surface) {
+        return surface.replaceAll("[“”\"]", "").strip();
+    }
+
+    /**
+     * "these workers", "this shipment": a demonstrative points back to a claim already made; so does "the troops"
+     * for people with no number of their own.
+     */
+    private static boolean anaphoric(SentenceView s, int itemFrom, Lexicon.Item item) {
+        String before = s.key(itemFrom - 1);
+        if (DEMONSTRATIVES.contains(before)) {
+            return true;
+        }
+        boolean people = item.category() == Category.MILITARY_PERSONNEL || item.category() == Category.OVERSEAS_LABOR;
+        return people && before.equals("the");
+    }
+
     /** Takes in the items after a container or know-how noun ("containers of ammunition or related supplies"). */
-    private int absorb(SentenceView s, int end, Set<String> openers, boolean[] consumed) {
+    private int absorb(SentenceView s, int end, Set<String> openers, boolean[] consumed, List<String> names) {
         if (end >= s.tokens.size() || !openers.contains(s.key(end))) {
             return end;
         }
@@ -323,6 +359,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (item != null && item.value().category() != null) {
                 for (int k = item.from(); k < item.to(); k++) {
                     consumed[k] = true;
+                }
+                if (!item.value().has("generic") || names.size() == 1) {
+                    names.add(clean(s.span(item.from(), item.to())));
                 }
                 i = item.to();
                 last = i;
@@ -429,7 +468,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         if (h.entry().has("container")) {
             return "containers";
         }
-        return h.surface();
+        return h.names().get(0);
     }
 
     /** A line with no closing punctuation and few words is a heading or teaser, not a statement. */
