@@ -34,15 +34,24 @@ final class QuantityReader {
     Count countBefore(List<Token> tokens, int itemFrom, boolean[] stateTokens, String unit) {
         int j = itemFrom - 1;
         int gap = 0;
+        String measure = null;
         while (j >= 0 && gap <= MAX_GAP) {
             Token t = tokens.get(j);
+            Lexicon.NumberWord nw = lexicon.numbers.get(t.text().toLowerCase(Locale.ROOT));
+            if (nw != null && nw.kind().equals("measure")) {
+                measure = t.text();
+                j--;
+                gap++;
+                continue;
+            }
             if (isNumberWord(t) || isDigits(t.text())) {
                 break;
             }
             if (t.isPunctuation() && !t.text().equals("-") && !t.text().equals("“") && !t.text().equals("”")) {
                 return null;
             }
-            if (!(stateTokens[j] || BRIDGE.contains(t.key()) || isCalibre(t.text()) || t.text().equals("'s")
+            boolean name = Character.isUpperCase(t.text().charAt(0)) || t.text().indexOf('-') > 0;
+            if (!(stateTokens[j] || name || BRIDGE.contains(t.key()) || isCalibre(t.text()) || t.text().equals("'s")
                     || t.text().equals("-") || t.text().equals("“") || t.text().equals("”"))) {
                 return null;
             }
@@ -58,7 +67,7 @@ final class QuantityReader {
             start--;
         }
         Double value = value(tokens.subList(start, end));
-        if (value == null) {
+        if (value == null || isYear(tokens, start, end)) {
             return null;
         }
         // a range gives its lower bound: "1,000 to 1,500", "10,000-12,000"
@@ -76,7 +85,7 @@ final class QuantityReader {
             }
         }
         boolean floor = start > 0 && FLOOR.contains(tokens.get(start - 1).key());
-        return new Count(new Quantity(value, unit), floor);
+        return new Count(new Quantity(value, measure != null ? measure : unit), floor);
     }
 
     /** The first amount of money in the sentence ("$9 million", "2 billion dollars"), in USD, or null. */
@@ -105,10 +114,19 @@ final class QuantityReader {
         return null;
     }
 
+    /** "in 2024 troops were ...": a year after a time preposition is a date, not a count. */
+    private static boolean isYear(List<Token> tokens, int start, int end) {
+        String t = tokens.get(start).text();
+        boolean yearLike = end - start == 1 && t.length() == 4 && (t.startsWith("19") || t.startsWith("20"));
+        String prev = start > 0 ? tokens.get(start - 1).key() : "";
+        return yearLike && Set.of("in", "since", "by", "during", "until", "of", "from", "early", "late", "mid").contains(prev);
+    }
+
     private boolean isNumberWord(Token t) {
         String w = t.text().toLowerCase(Locale.ROOT);
-        if (lexicon.numbers.containsKey(w)) {
-            return true;
+        Lexicon.NumberWord known = lexicon.numbers.get(w);
+        if (known != null) {
+            return !known.kind().equals("measure");
         }
         int dash = w.indexOf('-');
         return dash > 0 && lexicon.numbers.containsKey(w.substring(0, dash))
