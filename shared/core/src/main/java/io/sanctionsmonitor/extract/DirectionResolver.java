@@ -32,7 +32,7 @@ final class DirectionResolver {
         String from = null;
         String to = null;
         List<String> rules = new ArrayList<>();
-        String triggerKind = trigger == null ? "none" : trigger.value().value();
+        String triggerKind = trigger != null ? trigger.value().value() : hit.entry().has("receive") ? "receive" : "none";
         int anchor = hit.from();
         String focus = lexicon.focusState;
         Lexicon.DefaultDirection categoryDefault =
@@ -54,8 +54,8 @@ final class DirectionResolver {
             int dist = Math.abs(st.from() - anchor);
             boolean behalf = prev.equals("of") && s.key(st.from() - 2).equals("behalf");
             boolean locative = LOCATIVE.contains(prev);
-            boolean hostsSupplier = locative && !people && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS
-                    && !st.value().code().equals(focus);
+            boolean focusReceives = categoryDefault == Lexicon.DefaultDirection.TO_FOCUS || triggerKind.equals("receive");
+            boolean hostsSupplier = locative && !people && focusReceives && !st.value().code().equals(focus);
             boolean hostsReceiver = locative && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS
                     && st.value().code().equals(focus);
             if ((prev.equals("from") || behalf || hostsSupplier) && dist < bestFrom) {
@@ -135,7 +135,7 @@ final class DirectionResolver {
                 case TO_FOCUS -> false;
                 case NONE -> !(triggerKind.equals("receive") || triggerKind.equals("theft"));
             };
-            if (categoryDefault != Lexicon.DefaultDirection.NONE || trigger != null) {
+            if (categoryDefault != Lexicon.DefaultDirection.NONE || !triggerKind.equals("none")) {
                 String other = otherParty(s, anchor, focus, lo, hi, partner);
                 from = focusSupplies ? focus : other;
                 to = focusSupplies ? other : focus;

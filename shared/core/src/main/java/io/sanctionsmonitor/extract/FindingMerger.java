@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class FindingMerger {
 
-    /** Categories whose sentence groups mix item types; their restatements must share an item word. */
+    /** Categories whose sentence groups mix item types; their restatements must share their first item. */
     private final Set<io.sanctionsmonitor.model.Category> scheme;
 
     FindingMerger(Set<io.sanctionsmonitor.model.Category> scheme) {
@@ -55,7 +55,7 @@ final class FindingMerger {
                 && (a.sentence() != b.sentence() || a.items().equals(b.items()))
                 && (a.sources().isEmpty() && b.sources().isEmpty() || !a.namedSource() || !b.namedSource()
                     || a.sources().stream().anyMatch(b.sources()::contains))
-                && (!scheme.contains(a.category()) || sharesWord(a.items(), b.items()));
+                && (!scheme.contains(a.category()) || sameHead(a.items(), b.items()));
     }
 
     /** Equal counts, or a floor ("over 6,000") that the other, exact count (6,700) fits within half again. */
@@ -68,21 +68,14 @@ final class FindingMerger {
         return a.lowerBound() && y >= x && y <= 1.5 * x;
     }
 
-    private static boolean sharesWord(List<String> a, List<String> b) {
-        Set<String> words = new java.util.HashSet<>();
-        for (String item : a) {
-            for (String w : item.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-                words.add(Tokenizer.normalise(w));
-            }
-        }
-        for (String item : b) {
-            for (String w : item.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-                if (w.length() > 2 && words.contains(Tokenizer.normalise(w))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** Schemes mix item types, so a restatement must name the same first item ("account" and "account"). */
+    private static boolean sameHead(List<String> a, List<String> b) {
+        return !a.isEmpty() && !b.isEmpty() && head(a.get(0)).equals(head(b.get(0)));
+    }
+
+    private static String head(String item) {
+        String[] words = item.toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        return Tokenizer.normalise(words[words.length - 1]);
     }
 
     private static int specificity(Draft d) {

@@ -31,6 +31,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     private static final Set<String> LIST_GLUE = Set.of("and", "or", ",", "related", "to", "materials", "material",
             "other", "a", "an", "the", "“", "”", "\"", "anti-tank", "-", "of", "its", "'s", "own");
     private static final int TECH_WINDOW = 4;
+    /** How far after an item its verb may stand ("containers ... were transferred"). */
+    private static final int TRIGGER_AFTER = 6;
     private static final Set<String> DEMONSTRATIVES = Set.of("these", "this", "those", "such");
 
     private final Lexicon lexicon;
@@ -95,6 +97,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 militaryGoods = true;
             }
         }
+        // money in a sentence about a theft is the loot of that theft
+        boolean theft = hits.stream().anyMatch(h -> h.category() == Category.CYBER_THEFT);
         Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
         Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
         int clause = 0;
@@ -105,10 +109,15 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (h.entry().has("container") && !militaryGoods) {
                 continue;
             }
-            String type = lexicon.groupedBySentence.contains(h.category()) ? "*" : h.type();
+            if (h.category() == Category.FINANCIAL && theft) {
+                h = new ItemHit(h.from(), h.to(), h.entry(), Category.CYBER_THEFT, "theft", h.names(), h.reversed(),
+                        "loot-of-theft");
+            }
+            boolean scheme = lexicon.groupedBySentence.contains(h.category());
+            String type = scheme ? "*" : h.type();
             String key = h.category() + "|" + type + "|" + h.reversed();
             ItemHit previous = lastOfGroup.get(key);
-            if (previous != null && (triggerBetween(s, previous.to(), h.from()) || ownCount(s, h) && ownCount(s, previous))) {
+            if (previous != null && !scheme && (triggerBetween(s, previous.to(), h.from()) || ownCount(s, h) && ownCount(s, previous))) {
                 clause++; // the same kind of item in another clause is another claim
             }
             lastOfGroup.put(key, h);
@@ -267,6 +276,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 continue;
             }
             if (excluded(s, m.from())) {
+                continue;
+            }
+            if (item.has("lowercase") && !s.token(m.from()).text().equals(s.token(m.from()).text().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             if (anaphoric(s, m.from(), item)) {
@@ -444,7 +456,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             }
             if (c.to() <= hit.from()) {
                 before = c;
-            } else if (after == null && c.from() >= hit.to()) {
+            } else if (after == null && c.from() >= hit.to() && c.from() - hit.to() <= TRIGGER_AFTER) {
                 after = c;
             }
         }
