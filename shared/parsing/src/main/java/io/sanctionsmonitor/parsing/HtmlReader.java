@@ -87,29 +87,40 @@ final class HtmlReader {
         budget.checkDepth(depthSeen[0] - 1, "HTML markup");
     }
 
-    /** The element that holds the article: schema.org articleBody, the largest article, main, or the densest. */
+    /**
+     * The element that holds the article: schema.org articleBody, the largest article, main, a content class, or
+     * the densest paragraph container. A candidate must hold a fair share of the page's paragraph text, so that
+     * teaser cards marked up as articles do not win over an unmarked story.
+     */
     static Element mainContent(Document doc) {
         Element body = doc.body();
-        Element best = largest(doc.select("[itemprop=articleBody]"));
-        if (best == null) {
-            best = largest(doc.select("article"));
-        }
-        if (best == null) {
-            best = largest(doc.select("main, [role=main]"));
-        }
-        if (best == null) {
-            List<Element> byClass = new ArrayList<>();
-            for (Element e : body.getAllElements()) {
-                if (CONTENT_CLASS.matcher(e.className()).find() || CONTENT_CLASS.matcher(e.id()).find()) {
-                    byClass.add(e);
-                }
+        int pageText = paragraphText(body);
+        List<Element> candidates = new ArrayList<>();
+        candidates.add(largest(doc.select("[itemprop=articleBody]")));
+        candidates.add(largest(doc.select("article")));
+        candidates.add(largest(doc.select("main, [role=main]")));
+        List<Element> byClass = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (CONTENT_CLASS.matcher(e.className()).find() || CONTENT_CLASS.matcher(e.id()).find()) {
+                byClass.add(e);
             }
-            best = largest(new Elements(byClass));
         }
-        if (best == null) {
-            best = densestParagraphParent(body);
+        candidates.add(largest(new Elements(byClass)));
+        for (Element candidate : candidates) {
+            if (candidate != null && paragraphText(candidate) * 3 >= pageText) {
+                return candidate;
+            }
         }
-        return best == null || best.text().isBlank() ? body : best;
+        Element densest = densestParagraphParent(body);
+        return densest == null ? body : densest;
+    }
+
+    private static int paragraphText(Element e) {
+        int length = 0;
+        for (Element p : e.select("p")) {
+            length += p.text().length();
+        }
+        return length;
     }
 
     private static Element largest(Elements candidates) {
@@ -132,7 +143,7 @@ final class HtmlReader {
     /** Drops elements inside the article whose class or id names a widget, unless they hold most of its text. */
     private static void removeWidgets(Element root, Boilerplate boilerplate) {
         int rootText = root.text().length();
-        root.select("header, footer").forEach(e -> {
+        root.select("footer").forEach(e -> {
             if (e.text().length() * 2 < rootText) {
                 e.remove();
             }

@@ -20,6 +20,7 @@ import org.apache.pdfbox.text.TextPosition;
 
 /** Born-digital PDF text in reading order (see {@link ColumnLayout}), with the info dictionary's title and date. */
 final class PdfReader {
+    private static final String PAGE_BREAK = "\f";
     private PdfReader() {}
 
     static ParsedReport read(byte[] content, ParseBudget budget, Boilerplate boilerplate)
@@ -44,7 +45,7 @@ final class PdfReader {
                         "page limit exceeded: the PDF has %,d pages; the limit is %,d", pages, limits.maxPages()));
             }
             budget.checkTime();
-            String raw = new ReadingOrderStripper(budget).getText(document);
+            String raw = RunningLines.remove(new ReadingOrderStripper(budget).getText(document).split(PAGE_BREAK));
             String text = boilerplate.strip(joinLines(raw));
             budget.checkTextLength(text.length());
             if (text.isBlank()) {
@@ -140,7 +141,7 @@ final class PdfReader {
             setArticleStart("");
             setArticleEnd("");
             setPageStart("");
-            setPageEnd("\n\n");
+            setPageEnd(PAGE_BREAK);
         }
 
         @Override

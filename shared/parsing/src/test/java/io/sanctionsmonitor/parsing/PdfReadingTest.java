@@ -53,6 +53,19 @@ class PdfReadingTest {
     }
 
     @Test
+    void dropsRunningHeadsAndPageNumbers() throws Exception {
+        List<List<String>> pages = List.of(
+                List.of("Page one opens the report.", "It has two paragraphs."),
+                List.of("Page two continues the report.", "With more detail here."),
+                List.of("Page three ends the report.", "With a conclusion."));
+
+        String text = parser.parse("paged.pdf", ReportFixtures.pagedReport("S/2025/101 Monitoring report", pages)).text();
+
+        assertEquals("Page one opens the report.\n\nIt has two paragraphs.\n\nPage two continues the report.\n\n"
+                + "With more detail here.\n\nPage three ends the report.\n\nWith a conclusion.", text);
+    }
+
+    @Test
     void rejectsPasswordProtectedPdf() {
         var e = assertThrows(UnreadableReportException.class,
                 () -> parser.parse("sealed.pdf", ReportFixtures.encryptedPdf("secret", "owner")));
