@@ -86,41 +86,6 @@ public record ParseLimits(
                 value(defaults, environment, "maxPdfMemoryBytes"));
     }
 
-    public ParseLimits withMaxObjectBytes(long value) {
-        return new ParseLimits(value, maxTextChars, maxPages, timeBudget, maxNestingDepth, maxUnzippedBytes,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withMaxTextChars(int value) {
-        return new ParseLimits(maxObjectBytes, value, maxPages, timeBudget, maxNestingDepth, maxUnzippedBytes,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withMaxPages(int value) {
-        return new ParseLimits(maxObjectBytes, maxTextChars, value, timeBudget, maxNestingDepth, maxUnzippedBytes,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withTimeBudget(Duration value) {
-        return new ParseLimits(maxObjectBytes, maxTextChars, maxPages, value, maxNestingDepth, maxUnzippedBytes,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withMaxNestingDepth(int value) {
-        return new ParseLimits(maxObjectBytes, maxTextChars, maxPages, timeBudget, value, maxUnzippedBytes,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withMaxUnzippedBytes(long value) {
-        return new ParseLimits(maxObjectBytes, maxTextChars, maxPages, timeBudget, maxNestingDepth, value,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withMaxZipEntries(int value) {
-        return new ParseLimits(maxObjectBytes, maxTextChars, maxPages, timeBudget, maxNestingDepth, maxUnzippedBytes,
-                value, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
     private static long value(Properties defaults, Map<String, String> environment, String key) {
         String variable = ENVIRONMENT_VARIABLES.get(key);
         String override = environment.get(variable);

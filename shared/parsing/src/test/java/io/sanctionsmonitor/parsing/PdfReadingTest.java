@@ -8,6 +8,7 @@ import io.sanctionsmonitor.ingest.UnreadableReportException;
 import io.sanctionsmonitor.model.ParsedReport;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PdfReadingTest {
@@ -87,7 +88,7 @@ class PdfReadingTest {
 
     @Test
     void rejectsPdfWithMorePagesThanTheLimit() {
-        DetectingReportParser strict = new DetectingReportParser(ParseLimits.defaults().withMaxPages(2));
+        DetectingReportParser strict = new DetectingReportParser(ParseLimits.fromEnvironment(Map.of("PARSE_MAX_PAGES", "2")));
         var e = assertThrows(UnreadableReportException.class,
                 () -> strict.parse("long.pdf", ReportFixtures.pdfWithPages(3)));
         assertEquals("page limit exceeded: the PDF has 3 pages; the limit is 2", e.getMessage());
@@ -95,7 +96,7 @@ class PdfReadingTest {
 
     @Test
     void readsPdfWithinThePageLimit() throws Exception {
-        DetectingReportParser strict = new DetectingReportParser(ParseLimits.defaults().withMaxPages(3));
+        DetectingReportParser strict = new DetectingReportParser(ParseLimits.fromEnvironment(Map.of("PARSE_MAX_PAGES", "3")));
         String text = strict.parse("long.pdf", ReportFixtures.pdfWithPages(3)).text();
         assertTrue(text.indexOf("Page 1") < text.indexOf("Page 3"), text);
     }
