@@ -6,7 +6,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,7 +70,12 @@ final class HtmlReader {
             Matcher m = META_CHARSET.matcher(head);
             if (m.find()) {
                 try {
-                    return TextDecoder.decode(content, Charset.forName(m.group(1))).text();
+                    Charset declared = Charset.forName(m.group(1));
+                    // As browsers do: pages labelled Latin-1 or ASCII are Windows-1252 (curly quotes, euro sign).
+                    if (declared.equals(StandardCharsets.ISO_8859_1) || declared.equals(StandardCharsets.US_ASCII)) {
+                        declared = TextDecoder.WINDOWS_1252;
+                    }
+                    return TextDecoder.decode(content, declared).text();
                 } catch (IllegalArgumentException unknownCharset) {
                     // fall back to the guess
                 }
@@ -129,15 +136,15 @@ final class HtmlReader {
     }
 
     private static Element densestParagraphParent(Element body) {
-        java.util.Map<Element, Integer> scores = new java.util.HashMap<>();
+        Map<Element, Integer> scores = new HashMap<>();
         for (Element p : body.select("p")) {
             Element parent = p.parent();
             if (parent != null) {
                 scores.merge(parent, p.text().length(), Integer::sum);
             }
         }
-        return scores.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
-                .filter(e -> e.getValue() > 0).map(java.util.Map.Entry::getKey).orElse(null);
+        return scores.entrySet().stream().max(Map.Entry.comparingByValue())
+                .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).orElse(null);
     }
 
     /** Drops elements inside the article whose class or id names a widget, unless they hold most of its text. */
@@ -192,8 +199,6 @@ final class HtmlReader {
                         out.lineBreak();
                     } else if (BLOCKS.contains(e.normalName())) {
                         out.paragraphBreak();
-                    } else if (e.normalName().equals("img") || e.normalName().equals("wbr")) {
-                        out.append("");
                     }
                 }
             }

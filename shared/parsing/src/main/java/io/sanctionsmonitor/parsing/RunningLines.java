@@ -3,6 +3,7 @@ package io.sanctionsmonitor.parsing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,6 +64,6 @@ final class RunningLines {
     }
 
     private static String shape(String line) {
-        return line.strip().replaceAll("\\d+", "#").toLowerCase(java.util.Locale.ROOT);
+        return line.strip().replaceAll("\\d+", "#").toLowerCase(Locale.ROOT);
     }
 }
