@@ -32,7 +32,7 @@ public record ParseLimits(
         int maxCompressionRatio,
         long maxPdfMemoryBytes) {
 
-    /** Environment variable of each limit, in the order of the record's components. */
+    /** Environment variable of each limit, by its key in {@code parsing/limits.properties}. */
     public static final Map<String, String> ENVIRONMENT_VARIABLES = Map.of(
             "maxObjectBytes", "PARSE_MAX_OBJECT_BYTES",
             "maxTextChars", "PARSE_MAX_TEXT_CHARS",

@@ -9,6 +9,8 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -128,8 +130,11 @@ final class PdfReader {
 
     /** PDFBox's stripper, sorted by position within the blocks that {@link ColumnLayout} finds on each page. */
     private static final class ReadingOrderStripper extends PDFTextStripper {
+        private static final int CHECK_EVERY_OPERATORS = 4096;
+
         private final ParseBudget budget;
         private int written;
+        private long operators;
 
         ReadingOrderStripper(ParseBudget budget) {
             this.budget = budget;
@@ -148,6 +153,15 @@ final class PdfReader {
         protected void startPage(PDPage page) throws IOException {
             budget.checkTime();
             super.startPage(page);
+        }
+
+        /** A page can hold millions of operators; the clock is checked every few thousand. */
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if (++operators % CHECK_EVERY_OPERATORS == 0) {
+                budget.checkTime();
+            }
+            super.processOperator(operator, operands);
         }
 
         @Override
