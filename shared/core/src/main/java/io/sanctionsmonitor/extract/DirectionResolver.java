@@ -198,7 +198,7 @@ final class DirectionResolver {
                 for (int i = st.to(); i < hit.from(); i++) {
                     Token t = s.token(i);
                     if (t.isPunctuation() && !t.text().equals("-") || Attribution.isPreposition(t.key()) && !t.key().equals("of")
-                            || Character.isDigit(t.text().charAt(0)) && t.text().matches("[\\d,.]+")) {
+                            || isNumber(t.text())) {
                         adjacent = false;
                     }
                 }
@@ -209,6 +209,16 @@ final class DirectionResolver {
             }
         }
         return null;
+    }
+
+    private static boolean isNumber(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isDigit(c) && c != ',' && c != '.') {
+                return false;
+            }
+        }
+        return !s.isEmpty() && Character.isDigit(s.charAt(0));
     }
 
     /** The nearest state before the verb that is not inside a prepositional phrase; null in the passive. */

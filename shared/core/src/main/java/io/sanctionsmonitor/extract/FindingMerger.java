@@ -24,9 +24,12 @@ final class FindingMerger {
 
     List<Finding> merge(List<Draft> drafts) {
         List<List<Draft>> clusters = new ArrayList<>();
+        java.util.Map<String, List<List<Draft>>> byKey = new java.util.HashMap<>();
         for (Draft d : drafts) {
             List<Draft> home = null;
-            for (List<Draft> c : clusters) {
+            List<List<Draft>> candidates = byKey.computeIfAbsent(
+                    d.category() + "|" + d.type() + "|" + d.from() + "|" + d.to(), k -> new ArrayList<>());
+            for (List<Draft> c : candidates) {
                 if (c.stream().allMatch(o -> sameClaim(o, d))) {
                     home = c;
                     break;
@@ -35,6 +38,7 @@ final class FindingMerger {
             if (home == null) {
                 home = new ArrayList<>();
                 clusters.add(home);
+                candidates.add(home);
             }
             home.add(d);
         }

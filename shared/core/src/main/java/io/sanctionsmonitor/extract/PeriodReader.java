@@ -25,7 +25,7 @@ final class PeriodReader {
             Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("oct", 10),
             Map.entry("nov", 11), Map.entry("dec", 12));
 
-    private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+    private static final String MONTH = "(?=[JFMASONDjfmasond])(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
     private static final String YEAR_REF = "((?:19|20)\\d{2}|(?:of\\s+)?(?:last|this|the\\s+previous|the\\s+past)\\s+year)";
 
     private static final Pattern BETWEEN = Pattern.compile(
@@ -44,8 +44,21 @@ final class PeriodReader {
 
     List<Period> find(String sentence, Integer publishedYear) {
         List<Period> out = new ArrayList<>();
+        // every pattern needs a digit or the word "year"; most sentences have neither, so skip the regexes
+        String lower = sentence.toLowerCase(Locale.ROOT);
+        boolean digit = false;
+        for (int i = 0; i < lower.length() && !digit; i++) {
+            digit = Character.isDigit(lower.charAt(i));
+        }
+        boolean year = lower.contains("year");
+        if (!digit && !year) {
+            return out;
+        }
         Matcher m = BETWEEN.matcher(sentence);
-        while (m.find()) {
+        if (!lower.contains("between") && !lower.contains("from")) {
+            m = null;
+        }
+        while (m != null && m.find()) {
             Integer endYear = year(m.group(4), publishedYear);
             Integer startYear = m.group(2) != null ? Integer.valueOf(m.group(2)) : endYear;
             if (endYear == null || startYear == null) {
@@ -55,8 +68,8 @@ final class PeriodReader {
             String b = format(endYear, month(m.group(3)), null);
             add(out, m, a + "/" + b);
         }
-        m = SINCE.matcher(sentence);
-        while (m.find()) {
+        m = lower.contains("since") ? SINCE.matcher(sentence) : null;
+        while (m != null && m.find()) {
             Integer y = year(m.group(2), publishedYear);
             if (y != null) {
                 add(out, m, format(y, month(m.group(1)), null) + "/");
@@ -69,12 +82,12 @@ final class PeriodReader {
                 add(out, m, format(y, month(m.group(1)), m.group(2) == null ? null : Integer.valueOf(m.group(2))));
             }
         }
-        m = IN_YEAR.matcher(sentence);
-        while (m.find()) {
+        m = digit ? IN_YEAR.matcher(sentence) : null;
+        while (m != null && m.find()) {
             add(out, m, m.group(1));
         }
-        m = RELATIVE_YEAR.matcher(sentence);
-        while (m.find()) {
+        m = year ? RELATIVE_YEAR.matcher(sentence) : null;
+        while (m != null && m.find()) {
             Integer y = year(m.group(1) + " year", publishedYear);
             if (y != null) {
                 add(out, m, String.valueOf(y));

@@ -343,7 +343,14 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     }
 
     private static String clean(String surface) {
-        return surface.replaceAll("[“”\"]", "").strip();
+        StringBuilder b = new StringBuilder(surface.length());
+        for (int i = 0; i < surface.length(); i++) {
+            char c = surface.charAt(i);
+            if (c != '“' && c != '”' && c != '"') {
+                b.append(c);
+            }
+        }
+        return b.toString().strip();
     }
 
     /**

@@ -67,14 +67,42 @@ final class Tokenizer {
         return out;
     }
 
+    /** Lowercase with curly quotes straightened and dashes made hyphens, in one pass. */
+    private static String fold(String word) {
+        char[] out = null;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            char f;
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == ',') {
+                f = c;
+            } else if (c >= 'A' && c <= 'Z') {
+                f = (char) (c + 32);
+            } else if (c == '’' || c == '‘') {
+                f = '\'';
+            } else if (c == '“' || c == '”') {
+                f = '"';
+            } else if (c == '–' || c == '—') {
+                f = '-';
+            } else {
+                f = Character.toLowerCase(c);
+            }
+            if (f != c && out == null) {
+                out = word.toCharArray();
+            }
+            if (out != null) {
+                out[i] = f;
+            }
+        }
+        return out == null ? word : new String(out);
+    }
+
     /** A dot inside "U.S." or "U.N.": single letters separated by dots. */
     private static boolean isAbbreviationDot(String s, int wordStart, int dot) {
         return dot - wordStart == 1 || (dot >= 2 && s.charAt(dot - 2) == '.');
     }
 
     static String normalise(String word) {
-        String w = word.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'')
-                .replace('“', '"').replace('”', '"').replace('–', '-').replace('—', '-');
+        String w = fold(word);
         if (w.equals("'s")) {
             return w;
         }
