@@ -44,20 +44,48 @@ final class PeriodReader {
 
     List<Period> find(String sentence, Integer publishedYear) {
         List<Period> out = new ArrayList<>();
-        // every pattern needs a digit or the word "year"; most sentences have neither, so skip the regexes
+        // every expression holds a year or the word "year": run the patterns only in windows around those
         String lower = sentence.toLowerCase(Locale.ROOT);
-        boolean digit = false;
-        for (int i = 0; i < lower.length() && !digit; i++) {
-            digit = Character.isDigit(lower.charAt(i));
+        int[] window = null;
+        for (int i = 0; i < lower.length(); i++) {
+            boolean anchor = isYearAt(lower, i) || lower.startsWith("year", i);
+            if (!anchor) {
+                continue;
+            }
+            int from = Math.max(0, i - WINDOW_BEFORE);
+            int to = Math.min(lower.length(), i + WINDOW_AFTER);
+            if (window != null && from <= window[1]) {
+                window[1] = to;
+            } else {
+                if (window != null) {
+                    findIn(sentence, lower, window[0], window[1], publishedYear, out);
+                }
+                window = new int[] {from, to};
+            }
+            i += 3;
         }
-        boolean year = lower.contains("year");
-        if (!digit && !year) {
-            return out;
+        if (window != null) {
+            findIn(sentence, lower, window[0], window[1], publishedYear, out);
         }
-        Matcher m = BETWEEN.matcher(sentence);
-        if (!lower.contains("between") && !lower.contains("from")) {
-            m = null;
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    private static final int WINDOW_BEFORE = 70;
+    private static final int WINDOW_AFTER = 30;
+
+    private static boolean isYearAt(String s, int i) {
+        if (i + 4 > s.length() || !(s.startsWith("19", i) || s.startsWith("20", i))) {
+            return false;
         }
+        return Character.isDigit(s.charAt(i + 2)) && Character.isDigit(s.charAt(i + 3))
+                && (i == 0 || !Character.isDigit(s.charAt(i - 1)))
+                && (i + 4 == s.length() || !Character.isDigit(s.charAt(i + 4)));
+    }
+
+    private void findIn(String sentence, String lower, int from, int to, Integer publishedYear, List<Period> out) {
+        String part = lower.substring(from, to);
+        Matcher m = part.contains("between") || part.contains("from") ? region(BETWEEN, sentence, from, to) : null;
         while (m != null && m.find()) {
             Integer endYear = year(m.group(4), publishedYear);
             Integer startYear = m.group(2) != null ? Integer.valueOf(m.group(2)) : endYear;
@@ -68,32 +96,35 @@ final class PeriodReader {
             String b = format(endYear, month(m.group(3)), null);
             add(out, m, a + "/" + b);
         }
-        m = lower.contains("since") ? SINCE.matcher(sentence) : null;
+        m = part.contains("since") ? region(SINCE, sentence, from, to) : null;
         while (m != null && m.find()) {
             Integer y = year(m.group(2), publishedYear);
             if (y != null) {
                 add(out, m, format(y, month(m.group(1)), null) + "/");
             }
         }
-        m = MONTH_YEAR.matcher(sentence);
+        m = region(MONTH_YEAR, sentence, from, to);
         while (m.find()) {
             Integer y = year(m.group(3), publishedYear);
             if (y != null) {
                 add(out, m, format(y, month(m.group(1)), m.group(2) == null ? null : Integer.valueOf(m.group(2))));
             }
         }
-        m = digit ? IN_YEAR.matcher(sentence) : null;
-        while (m != null && m.find()) {
+        m = region(IN_YEAR, sentence, from, to);
+        while (m.find()) {
             add(out, m, m.group(1));
         }
-        m = year ? RELATIVE_YEAR.matcher(sentence) : null;
+        m = part.contains("year") ? region(RELATIVE_YEAR, sentence, from, to) : null;
         while (m != null && m.find()) {
             Integer y = year(m.group(1) + " year", publishedYear);
             if (y != null) {
                 add(out, m, String.valueOf(y));
             }
         }
-        return out;
+    }
+
+    private static Matcher region(Pattern p, String s, int from, int to) {
+        return p.matcher(s).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     /** Keeps the first (most specific) expression that covers a stretch of text. */
