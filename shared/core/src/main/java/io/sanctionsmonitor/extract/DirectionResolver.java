@@ -50,7 +50,7 @@ final class DirectionResolver {
             if (s.speakerState[k] || st.from() < lo || st.from() > hi || (st.from() >= hit.from() && st.to() <= hit.to())) {
                 continue;
             }
-            String prev = s.key(st.from() - 1);
+            String prev = s.wordBefore(st.from());
             int dist = Math.abs(st.from() - anchor);
             boolean behalf = prev.equals("of") && s.key(st.from() - 2).equals("behalf");
             boolean locative = LOCATIVE.contains(prev);
@@ -248,7 +248,7 @@ final class DirectionResolver {
             if (s.speakerState[k]) {
                 continue;
             }
-            String prev = s.key(st.from() - 1);
+            String prev = s.wordBefore(st.from());
             boolean inPhrase = Attribution.isPreposition(prev) && !prev.equals("and");
             boolean between = prev.equals("and") && s.key(st.from() - 3).equals("between");
             if (prev.equals("and")) {

@@ -39,8 +39,48 @@ final class PeriodReader {
     private static final Pattern IN_YEAR = Pattern.compile(
             "\\b(?:in|during|throughout|over)\\s+(?:early\\s+|late\\s+|mid-)?((?:19|20)\\d{2})\\b(?!\\s*(?:report|resolution))",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern RELATIVE_DAY = Pattern.compile(
+            "\\b(yesterday|today|(?:last|this|earlier\\s+this)\\s+month)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE_YEAR = Pattern.compile(
             "\\b(?:(?:earlier|later)\\s+)?(last|this|the\\s+previous)\\s+year\\b", Pattern.CASE_INSENSITIVE);
+
+    /** The publication date as far as it is known: year, month, day (later parts null). */
+    record Published(Integer year, Integer month, Integer day) {
+        static Published parse(String iso) {
+            if (iso == null || iso.length() < 4 || !iso.substring(0, 4).chars().allMatch(Character::isDigit)) {
+                return new Published(null, null, null);
+            }
+            Integer y = Integer.valueOf(iso.substring(0, 4));
+            Integer m = iso.length() >= 7 ? Integer.valueOf(iso.substring(5, 7)) : null;
+            Integer d = iso.length() >= 10 ? Integer.valueOf(iso.substring(8, 10)) : null;
+            return new Published(y, m, d);
+        }
+    }
+
+    List<Period> find(String sentence, Published published) {
+        List<Period> out = find(sentence, published.year());
+        String lower = sentence.toLowerCase(Locale.ROOT);
+        if (published.month() != null && (lower.contains("yesterday") || lower.contains("today") || lower.contains("month"))) {
+            Matcher m = RELATIVE_DAY.matcher(sentence);
+            while (m.find()) {
+                String what = m.group(1).toLowerCase(Locale.ROOT);
+                java.time.YearMonth ym = java.time.YearMonth.of(published.year(), published.month());
+                String value = null;
+                if (what.equals("yesterday") || what.equals("today")) {
+                    if (published.day() != null) {
+                        java.time.LocalDate d = ym.atDay(published.day()).minusDays(what.equals("yesterday") ? 1 : 0);
+                        value = d.toString();
+                    }
+                } else {
+                    value = (what.startsWith("last") ? ym.minusMonths(1) : ym).toString();
+                }
+                if (value != null) {
+                    add(out, m, value);
+                }
+            }
+        }
+        return out;
+    }
 
     List<Period> find(String sentence, Integer publishedYear) {
         List<Period> out = new ArrayList<>();

@@ -56,11 +56,17 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        Integer publishedYear = publishedYear(report.metadata() == null ? null : report.metadata().published());
+        PeriodReader.Published published = PeriodReader.Published.parse(
+                report.metadata() == null ? null : report.metadata().published());
         Attribution attribution = new Attribution(lexicon);
         List<Draft> drafts = new ArrayList<>();
         DocumentMemory memory = new DocumentMemory();
+        int previousEnd = 0;
         for (Sentence sentence : segmenter.split(text)) {
+            if (text.substring(previousEnd, sentence.start()).indexOf("\n\n") >= 0 || previousEnd == 0) {
+                memory.paragraphPeriod = null; // a new paragraph: dates said before no longer frame the claims
+            }
+            previousEnd = sentence.end();
             List<Token> tokens = tokenizer.tokenize(sentence.text());
             if (tokens.isEmpty()) {
                 continue;
@@ -70,7 +76,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens)) {
                 continue;
             }
-            drafts.addAll(findingsOf(s, sentence, basis, publishedYear, memory));
+            drafts.addAll(findingsOf(s, sentence, basis, published, memory));
         }
         return merger.merge(drafts);
     }
@@ -79,13 +85,16 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     private static final class DocumentMemory {
         String partner;
         String loot;
+        /** The last date stated in the current paragraph, which frames later claims there that state none. */
+        String paragraphPeriod;
     }
 
-    private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis, Integer publishedYear,
-                                   DocumentMemory memory) {
+    private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis,
+                                   PeriodReader.Published published, DocumentMemory memory) {
         List<ItemHit> hits = itemsOf(s);
         implicitLoot(s, hits, memory);
         if (hits.isEmpty()) {
+            rememberPeriod(s, published, memory);
             return List.of();
         }
         boolean otherItems = hits.stream().anyMatch(h -> !h.entry().has("people") && !h.entry().has("generic"));
@@ -124,7 +133,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             groups.computeIfAbsent(key + "|" + (previous == null ? 0 : clause), k -> new ArrayList<>()).add(h);
         }
         Direction main = null;
-        List<PeriodReader.Period> found = periods.find(s.text, publishedYear);
+        List<PeriodReader.Period> found = periods.find(s.text, published);
         List<Draft> out = new ArrayList<>();
         for (List<ItemHit> group : groups.values()) {
             ItemHit first = group.get(0);
@@ -193,6 +202,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             String period = nearestPeriod(found, s.token(first.from()).start());
             if (period != null) {
                 why.add("period:" + period);
+            } else if (memory.paragraphPeriod != null) {
+                period = memory.paragraphPeriod;
+                why.add("period:" + period + " (stated earlier in the paragraph)");
             }
             Set<String> items = new LinkedHashSet<>();
             for (ItemHit h : group) {
@@ -202,7 +214,18 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             out.add(new Draft(first.category(), draftType, direction.from(), direction.to(), List.copyOf(items),
                     quantity, lowerBound, period, basis.sources(), basis.named(), certainty, sentence, why));
         }
+        if (!found.isEmpty()) {
+            memory.paragraphPeriod = found.get(found.size() - 1).value();
+        }
         return out;
+    }
+
+    /** A date in a sentence without findings still frames the claims that follow in its paragraph. */
+    private void rememberPeriod(SentenceView s, PeriodReader.Published published, DocumentMemory memory) {
+        List<PeriodReader.Period> found = periods.find(s.text, published);
+        if (!found.isEmpty()) {
+            memory.paragraphPeriod = found.get(found.size() - 1).value();
+        }
     }
 
     /** Items with a number each ("3 million X and 500,000 Y") are separate claims. */
@@ -497,13 +520,6 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         boolean closed = last == '.' || last == '!' || last == '?' || last == '"' || last == '”' || last == '’'
                 || last == ']' || last == ')' || last == '…';
         return !closed && tokens.size() < 25;
-    }
-
-    private static Integer publishedYear(String published) {
-        if (published == null || published.length() < 4 || !published.substring(0, 4).chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        return Integer.valueOf(published.substring(0, 4));
     }
 
     private static String fmt(double v) {

@@ -66,6 +66,19 @@ final class SentenceView {
         return i >= 0 && i < tokens.size() ? tokens.get(i).key() : "";
     }
 
+    /** The key of the word before token {@code i}, skipping quotation marks; "" at the start. */
+    String wordBefore(int i) {
+        int j = i - 1;
+        while (j >= 0 && isQuote(tokens.get(j).text())) {
+            j--;
+        }
+        return key(j);
+    }
+
+    private static boolean isQuote(String t) {
+        return t.equals("\"") || t.equals("“") || t.equals("”") || t.equals("'") || t.equals("‘") || t.equals("’");
+    }
+
     /** The sentence text of tokens [from, to). */
     String span(int from, int to) {
         return text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
