@@ -241,6 +241,40 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void qualifiedCountsGiveTheirNumber() {
+        assertEquals(20000, only(extract("Tokyo estimates that Pyongyang shipped around 20,000 rockets to Russia.")).quantity().value());
+        assertEquals(1, only(extract("Moscow delivered at least one of its Tor systems to North Korea.")).quantity().value());
+        Finding barrels = only(extract("Russia shipped one million barrels of diesel to North Korea."));
+        assertEquals("barrels", barrels.quantity().unit());
+    }
+
+    @Test
+    void mediaReportsAreAttributedToThoseMedia() {
+        Finding f = only(extract("Chinese media reported that North Korea sent 500 sappers to Russia."));
+        assertEquals(List.of("Chinese media"), f.attributedTo());
+    }
+
+    @Test
+    void yesterdayResolvesAgainstAFullPublicationDate() {
+        assertEquals("2025-05-31", only(extract("Officials said yesterday that Russia shipped fuel to North Korea.")).period());
+    }
+
+    @Test
+    void aDateStatedEarlierInTheParagraphFramesLaterClaims() {
+        String text = "The exchange has been under way since March 2024. Seoul estimates that Pyongyang sent 900 rockets to Russia."
+                + "\n\nSeparately, Russia shipped fuel to North Korea.";
+        List<Finding> findings = extract(text);
+        assertEquals(2, findings.size(), findings::toString);
+        assertEquals("2024-03/", findings.get(0).period());
+        assertNull(findings.get(1).period());
+    }
+
+    @Test
+    void aDemonstrativePointsBackToAClaimAlreadyMade() {
+        assertEquals(1, extract("North Korea sent 3,000 workers to Russia. These workers earn little.").size());
+    }
+
+    @Test
     void emptyTextHasNoFindings() {
         assertEquals(List.of(), extract("   "));
     }
