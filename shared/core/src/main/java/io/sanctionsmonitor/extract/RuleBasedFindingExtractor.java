@@ -32,7 +32,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             "other", "a", "an", "the", "“", "”", "\"", "anti-tank", "-", "of", "its", "'s", "own");
     private static final int TECH_WINDOW = 4;
     /** How far after an item its verb may stand ("containers ... were transferred"). */
-    private static final int TRIGGER_AFTER = 6;
+    private static final int TRIGGER_AFTER = 10;
     private static final Set<String> DEMONSTRATIVES = Set.of("these", "this", "those", "such");
 
     private final Lexicon lexicon;
