@@ -457,6 +457,21 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     private static boolean excluded(SentenceView s, int itemFrom) {
         for (var c : s.cues) {
             if (c.value().kind().equals("exclude") && c.to() <= itemFrom) {
+                // the activity a designation describes is a finding, the designation itself is not
+                boolean describedActivity = c.value().value().equals("designation") && relativeClauseBetween(s, c.to(), itemFrom);
+                if (!describedActivity) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "... firms that shipped fuel": a relative pronoun followed by a transfer verb before the item. */
+    private static boolean relativeClauseBetween(SentenceView s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String k = s.key(i);
+            if ((k.equals("that") || k.equals("which") || k.equals("who")) && triggerBetween(s, i + 1, to)) {
                 return true;
             }
         }

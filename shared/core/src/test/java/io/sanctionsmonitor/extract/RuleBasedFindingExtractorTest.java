@@ -177,6 +177,21 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void aDesignationIsNoFindingButTheActivityItDescribesIs() {
+        assertEquals(List.of(), extract("Washington imposed sanctions on banks handling financial transactions for Pyongyang."));
+        Finding f = only(extract("Washington imposed sanctions on two Russian firms that shipped diesel to North Korea."));
+        assertEquals(Category.PETROLEUM_TRANSFER, f.category());
+        assertEquals("RUS", f.from());
+    }
+
+    @Test
+    void statementsOfLawAndOwnInventoryAreNotFindings() {
+        assertEquals(List.of(), extract("Any transfer of drones to North Korea would violate Security Council resolutions."));
+        assertEquals(List.of(), extract("North Korea has long possessed MiG-21 fighters bought decades ago."));
+        assertEquals(List.of(), extract("North Korea test-fired a new cruise missile on Friday."));
+    }
+
+    @Test
     void teasersAndHeadingsAreNotFindings() {
         assertEquals(List.of(), extract("You may also like: Russia sends drones to North Korea"));
         assertEquals(List.of(), extract("Russia sends drones to North Korea\n\nThe summit ended on Tuesday."));
