@@ -2,7 +2,6 @@ package io.sanctionsmonitor.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Splits a sentence into tokens. Words keep inner hyphens ("MiG-29", "152-millimeter") and dots of
