@@ -27,6 +27,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     /** How far after an item its verb may stand ("containers ... were transferred"). */
     private static final int TRIGGER_AFTER = 10;
 
+    /** Sentences in a paragraph from which on it is an essay's unit of thought, so its source ends with it. */
+    private static final int ESSAY_PARAGRAPH = 4;
+
     private final Lexicon lexicon;
     private final Tokenizer tokenizer = new Tokenizer();
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
@@ -56,10 +59,14 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         List<Draft> drafts = new ArrayList<>();
         DocumentMemory memory = new DocumentMemory();
         int previousEnd = 0;
+        int sentencesInParagraph = 0;
         for (Sentence sentence : segmenter.split(text)) {
             if (text.substring(previousEnd, sentence.start()).indexOf("\n\n") >= 0 || previousEnd == 0) {
                 memory.paragraphPeriod = null; // a new paragraph: dates said before no longer frame the claims
+                attribution.newParagraph(sentencesInParagraph >= ESSAY_PARAGRAPH);
+                sentencesInParagraph = 0;
             }
+            sentencesInParagraph++;
             previousEnd = sentence.end();
             List<Token> tokens = tokenizer.tokenize(sentence.text());
             if (tokens.isEmpty()) {
