@@ -30,8 +30,8 @@ final class Tokenizer {
                         i++;
                     } else if ((d == ',' || d == '.') && i + 1 < n && Character.isDigit(s.charAt(i + 1))) {
                         i++;
-                    } else if (d == '-' && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
-                        i++;
+                    } else if (d == '-' && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
+                        i++; // "152-millimeter"; "10,000-12,000" splits into a range
                     } else if (Character.isLetter(d)) {
                         i++;
                     } else {

@@ -135,6 +135,19 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void theAuthorsOwnEarlierWorkIsNoSource() {
+        Finding f = only(extract("As I argued in a RUSI paper, North Korea shipped 300 rockets to Russia."));
+        assertEquals(List.of(), f.attributedTo());
+    }
+
+    @Test
+    void theReportPointsBackToTheLastNamedBodyEvenAcrossParagraphs() {
+        String text = "The MSMT released its findings in May.\n\nOfficials in Tokyo welcomed the step, Japan said."
+                + "\n\nThe report details deliveries of 400,000 barrels of diesel from Russia to North Korea.";
+        assertEquals(List.of("MSMT"), only(extract(text)).attributedTo());
+    }
+
+    @Test
     void periodsResolveAgainstThePublicationDate() {
         assertEquals("2024/", only(extract("Since late 2024, Russia has shipped fuel to North Korea.")).period());
         assertEquals("2024-03/2024-10",
