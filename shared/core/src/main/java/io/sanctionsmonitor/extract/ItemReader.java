@@ -48,7 +48,7 @@ final class ItemReader {
             if (excluded(s, m.from())) {
                 continue;
             }
-            if (item.has("lowercase") && !s.token(m.from()).text().equals(s.token(m.from()).text().toLowerCase(Locale.ROOT))) {
+            if (item.has("lowercase") && !s.token(m.from()).text().equals(s.token(m.from()).lower())) {
                 continue;
             }
             if (anaphoric(s, m.from(), item)) {

@@ -63,6 +63,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         for (Sentence sentence : segmenter.split(text)) {
             if (text.substring(previousEnd, sentence.start()).indexOf("\n\n") >= 0 || previousEnd == 0) {
                 memory.paragraphPeriod = null; // a new paragraph: dates said before no longer frame the claims
+                memory.unreadSentences.clear();
                 attribution.newParagraph(sentencesInParagraph >= ESSAY_PARAGRAPH);
                 sentencesInParagraph = 0;
             }
@@ -88,6 +89,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         String loot;
         /** The last date stated in the current paragraph, which frames later claims there that state none. */
         String paragraphPeriod;
+        /** Sentences of the paragraph since the last one with findings; read for dates only when needed. */
+        final List<String> unreadSentences = new ArrayList<>();
     }
 
     private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis,
@@ -95,7 +98,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         List<ItemHit> hits = items.itemsOf(s);
         implicitLoot(s, hits, memory);
         if (hits.isEmpty()) {
-            rememberPeriod(s, published, memory);
+            memory.unreadSentences.add(s.text);
             return List.of();
         }
         boolean otherItems = hits.stream().anyMatch(h -> !h.entry().has("people") && !h.entry().has("generic"));
@@ -203,7 +206,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             String period = nearestPeriod(found, s.token(first.from()).start());
             if (period != null) {
                 why.add("period:" + period);
-            } else if (memory.paragraphPeriod != null) {
+            } else if (paragraphPeriod(memory, published) != null) {
                 period = memory.paragraphPeriod;
                 why.add("period:" + period + " (stated earlier in the paragraph)");
             }
@@ -216,17 +219,23 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                     quantity, lowerBound, period, basis.sources(), basis.named(), certainty, sentence, why));
         }
         if (!found.isEmpty()) {
+            memory.unreadSentences.clear(); // this sentence's date is the latest in the paragraph
             memory.paragraphPeriod = found.get(found.size() - 1).value();
         }
         return out;
     }
 
-    /** A date in a sentence without findings still frames the claims that follow in its paragraph. */
-    private void rememberPeriod(SentenceView s, PeriodReader.Published published, DocumentMemory memory) {
-        List<PeriodReader.Period> found = periods.find(s.text, published);
-        if (!found.isEmpty()) {
-            memory.paragraphPeriod = found.get(found.size() - 1).value();
+    /** The date framing the paragraph so far: dates in sentences without findings count too. */
+    private String paragraphPeriod(DocumentMemory memory, PeriodReader.Published published) {
+        for (int i = memory.unreadSentences.size() - 1; i >= 0; i--) {
+            List<PeriodReader.Period> found = periods.find(memory.unreadSentences.get(i), published);
+            if (!found.isEmpty()) {
+                memory.paragraphPeriod = found.get(found.size() - 1).value();
+                break;
+            }
         }
+        memory.unreadSentences.clear();
+        return memory.paragraphPeriod;
     }
 
     /** Items with a number each ("3 million X and 500,000 Y") are separate claims. */

@@ -43,7 +43,7 @@ final class SentenceView {
         }
         for (var m : lexicon.cues.findAll(tokens, mayStart)) {
             for (Lexicon.Cue cue : m.value()) {
-                if (cue.lowercaseOnly() && !tokens.get(m.from()).text().equals(tokens.get(m.from()).text().toLowerCase())) {
+                if (cue.lowercaseOnly() && !tokens.get(m.from()).text().equals(tokens.get(m.from()).lower())) {
                     continue;
                 }
                 cues.add(new Mention<>(m.from(), m.to(), cue));

@@ -61,7 +61,8 @@ final class Tokenizer {
                 i++;
             }
             String text = s.substring(start, i);
-            out.add(new Token(start, i, text, normalise(text)));
+            String lower = fold(text);
+            out.add(new Token(start, i, text, lower, stem(lower)));
         }
         return out;
     }
@@ -101,7 +102,11 @@ final class Tokenizer {
     }
 
     static String normalise(String word) {
-        String w = fold(word);
+        return stem(fold(word));
+    }
+
+    /** Drops a plural or possessive "s" from a folded word. */
+    private static String stem(String w) {
         if (w.equals("'s")) {
             return w;
         }
