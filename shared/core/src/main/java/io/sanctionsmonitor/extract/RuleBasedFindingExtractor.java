@@ -62,8 +62,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         int sentencesInParagraph = 0;
         for (Sentence sentence : segmenter.split(text)) {
             if (text.substring(previousEnd, sentence.start()).indexOf("\n\n") >= 0 || previousEnd == 0) {
-                memory.paragraphPeriod = null; // a new paragraph: dates said before no longer frame the claims
-                memory.unreadSentences.clear();
+                memory.previousSentence = null; // a new paragraph: dates said before no longer frame the claims
                 attribution.newParagraph(sentencesInParagraph >= ESSAY_PARAGRAPH);
                 sentencesInParagraph = 0;
             }
@@ -79,6 +78,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 continue;
             }
             drafts.addAll(findingsOf(s, sentence, basis, published, memory));
+            memory.previousSentence = sentence.text();
         }
         return merger.merge(drafts);
     }
@@ -87,10 +87,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     private static final class DocumentMemory {
         String partner;
         String loot;
-        /** The last date stated in the current paragraph, which frames later claims there that state none. */
-        String paragraphPeriod;
-        /** Sentences of the paragraph since the last one with findings; read for dates only when needed. */
-        final List<String> unreadSentences = new ArrayList<>();
+        /** The sentence before, in the same paragraph: its date frames claims that state none of their own. */
+        String previousSentence;
     }
 
     private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis,
@@ -98,7 +96,6 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         List<ItemHit> hits = items.itemsOf(s);
         implicitLoot(s, hits, memory);
         if (hits.isEmpty()) {
-            memory.unreadSentences.add(s.text);
             return List.of();
         }
         boolean otherItems = hits.stream().anyMatch(h -> !h.entry().has("people") && !h.entry().has("generic"));
@@ -206,9 +203,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             String period = nearestPeriod(found, s.token(first.from()).start());
             if (period != null) {
                 why.add("period:" + period);
-            } else if (paragraphPeriod(memory, published) != null) {
-                period = memory.paragraphPeriod;
-                why.add("period:" + period + " (stated earlier in the paragraph)");
+            } else if ((period = previousPeriod(memory, published)) != null) {
+                why.add("period:" + period + " (stated in the sentence before)");
             }
             Set<String> items = new LinkedHashSet<>();
             for (ItemHit h : group) {
@@ -218,24 +214,16 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             out.add(new Draft(first.category(), draftType, direction.from(), direction.to(), List.copyOf(items),
                     quantity, lowerBound, period, basis.sources(), basis.named(), certainty, sentence, why));
         }
-        if (!found.isEmpty()) {
-            memory.unreadSentences.clear(); // this sentence's date is the latest in the paragraph
-            memory.paragraphPeriod = found.get(found.size() - 1).value();
-        }
         return out;
     }
 
-    /** The date framing the paragraph so far: dates in sentences without findings count too. */
-    private String paragraphPeriod(DocumentMemory memory, PeriodReader.Published published) {
-        for (int i = memory.unreadSentences.size() - 1; i >= 0; i--) {
-            List<PeriodReader.Period> found = periods.find(memory.unreadSentences.get(i), published);
-            if (!found.isEmpty()) {
-                memory.paragraphPeriod = found.get(found.size() - 1).value();
-                break;
-            }
+    /** The last date of the sentence before, read only when a claim needs it. */
+    private String previousPeriod(DocumentMemory memory, PeriodReader.Published published) {
+        if (memory.previousSentence == null) {
+            return null;
         }
-        memory.unreadSentences.clear();
-        return memory.paragraphPeriod;
+        List<PeriodReader.Period> found = periods.find(memory.previousSentence, published);
+        return found.isEmpty() ? null : found.get(found.size() - 1).value();
     }
 
     /** Items with a number each ("3 million X and 500,000 Y") are separate claims. */
@@ -288,18 +276,23 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     /** The transfer verb nearest before the item, else the nearest after it. */
     private static SentenceView.Mention<Lexicon.Cue> governingTrigger(SentenceView s, ItemHit hit) {
         SentenceView.Mention<Lexicon.Cue> before = null;
+        SentenceView.Mention<Lexicon.Cue> inside = null;
         SentenceView.Mention<Lexicon.Cue> after = null;
         for (var c : s.cues) {
-            if (!c.value().kind().equals("trigger") || c.from() >= hit.from() && c.to() <= hit.to()) {
+            if (!c.value().kind().equals("trigger")) {
                 continue;
             }
-            if (c.to() <= hit.from()) {
+            if (c.from() >= hit.from() && c.to() <= hit.to()) {
+                if (inside == null) {
+                    inside = c; // the item names its own transfer: "ship-to-ship transfers", "oil shipments"
+                }
+            } else if (c.to() <= hit.from()) {
                 before = c;
             } else if (after == null && c.from() >= hit.to() && c.from() - hit.to() <= TRIGGER_AFTER) {
                 after = c;
             }
         }
-        return before != null ? before : after;
+        return before != null ? before : inside != null ? inside : after;
     }
 
     private static String nearestPeriod(List<PeriodReader.Period> found, int at) {
