@@ -172,6 +172,20 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void anItemThatNamesItsOwnTransferNeedsNoVerb() {
+        Finding f = only(extract("A tanker conducted ship-to-ship transfers of diesel with a North Korean vessel."));
+        assertEquals(Category.PETROLEUM_TRANSFER, f.category());
+        assertEquals("PRK", f.to());
+    }
+
+    @Test
+    void partsOfAWeaponAreKnowHowNotTheWeapon() {
+        Finding f = only(extract("Moscow supplied cruise missile components to Pyongyang."));
+        assertEquals(Category.MILITARY_TECHNOLOGY, f.category());
+        assertEquals("RUS", f.from());
+    }
+
+    @Test
     void containersAreCountedWithWhatTheyHold() {
         Finding f = only(extract("North Korea shipped 7,000 containers of ammunition to Russia."));
         assertEquals(Category.MUNITIONS_TRANSFER, f.category());
