@@ -26,23 +26,25 @@ final class PeriodReader {
             Map.entry("nov", 11), Map.entry("dec", 12));
 
     private static final String MONTH = "(?=[JFMASONDjfmasond])(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+    /** A cheap first-letter test before the word-boundary check, so most positions fail fast. */
+    private static final String MONTH_START = "(?=[JFMASONDjfmasond])\\b";
     private static final String YEAR_REF = "((?:19|20)\\d{2}|(?:of\\s+)?(?:last|this|the\\s+previous|the\\s+past)\\s+year)";
 
     private static final Pattern BETWEEN = Pattern.compile(
-            "\\b(?:between|from)\\s+(?:" + MONTH + "\\s+)?((?:19|20)\\d{2})?\\s*(?:and|to|-|–)\\s+(?:" + MONTH + "\\s+)?(?:\\d{1,2},?\\s+)?" + YEAR_REF,
+            "(?=[bBfF])\\b(?:between|from)\\s+(?:" + MONTH + "\\s+)?((?:19|20)\\d{2})?\\s*(?:and|to|-|–)\\s+(?:" + MONTH + "\\s+)?(?:\\d{1,2},?\\s+)?" + YEAR_REF,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SINCE = Pattern.compile(
-            "\\bsince\\s+(?:(?:early|late|mid|the\\s+end\\s+of|the\\s+start\\s+of)[\\s-]+)?(?:" + MONTH + "\\s+)?(?:\\d{1,2},?\\s+)?" + YEAR_REF,
+            "(?=[sS])\\bsince\\s+(?:(?:early|late|mid|the\\s+end\\s+of|the\\s+start\\s+of)[\\s-]+)?(?:" + MONTH + "\\s+)?(?:\\d{1,2},?\\s+)?" + YEAR_REF,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_YEAR = Pattern.compile(
-            "\\b" + MONTH + "\\s+(?:(\\d{1,2}),?\\s+)?" + YEAR_REF, Pattern.CASE_INSENSITIVE);
+            MONTH_START + MONTH + "\\s+(?:(\\d{1,2}),?\\s+)?" + YEAR_REF, Pattern.CASE_INSENSITIVE);
     private static final Pattern IN_YEAR = Pattern.compile(
-            "\\b(?:in|during|throughout|over)\\s+(?:early\\s+|late\\s+|mid-)?((?:19|20)\\d{2})\\b(?!\\s*(?:report|resolution))",
+            "(?=[iIdDtToO])\\b(?:in|during|throughout|over)\\s+(?:early\\s+|late\\s+|mid-)?((?:19|20)\\d{2})\\b(?!\\s*(?:report|resolution))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE_DAY = Pattern.compile(
             "\\b(yesterday|today|(?:last|this|earlier\\s+this)\\s+month)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE_YEAR = Pattern.compile(
-            "\\b(?:(?:earlier|later)\\s+)?(last|this|the\\s+previous)\\s+year\\b", Pattern.CASE_INSENSITIVE);
+            "(?=[eElLtT])\\b(?:(?:earlier|later)\\s+)?(last|this|the\\s+previous)\\s+year\\b", Pattern.CASE_INSENSITIVE);
 
     /** The publication date as far as it is known: year, month, day (later parts null). */
     record Published(Integer year, Integer month, Integer day) {
