@@ -25,26 +25,25 @@ final class PeriodReader {
             Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("oct", 10),
             Map.entry("nov", 11), Map.entry("dec", 12));
 
-    private static final String MONTH = "(?=[JFMASONDjfmasond])(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
-    /** A cheap first-letter test before the word-boundary check, so most positions fail fast. */
-    private static final String MONTH_START = "(?=[JFMASONDjfmasond])\\b";
+    private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+    private static final String MONTH_START = "\\b";
     private static final String YEAR_REF = "((?:19|20)\\d{2}|(?:of\\s+)?(?:last|this|the\\s+previous|the\\s+past)\\s+year)";
 
     private static final Pattern BETWEEN = Pattern.compile(
-            "(?=[bBfF])\\b(?:between|from)\\s+(?:" + MONTH + "\\s+)?((?:19|20)\\d{2})?\\s*(?:and|to|-|–)\\s+(?:" + MONTH + "\\s+)?(?:\\d{1,2},?\\s+)?" + YEAR_REF,
+            "\\b(?:between|from)\\s+(?:" + MONTH + "\\s+)?((?:19|20)\\d{2})?\\s*(?:and|to|-|–)\\s+(?:" + MONTH + "\\s+)?(?:\\d{1,2},?\\s+)?" + YEAR_REF,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SINCE = Pattern.compile(
-            "(?=[sS])\\bsince\\s+(?:(?:early|late|mid|the\\s+end\\s+of|the\\s+start\\s+of)[\\s-]+)?(?:" + MONTH + "\\s+)?(?:\\d{1,2},?\\s+)?" + YEAR_REF,
+            "\\bsince\\s+(?:(?:early|late|mid|the\\s+end\\s+of|the\\s+start\\s+of)[\\s-]+)?(?:" + MONTH + "\\s+)?(?:\\d{1,2},?\\s+)?" + YEAR_REF,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_YEAR = Pattern.compile(
             MONTH_START + MONTH + "\\s+(?:(\\d{1,2}),?\\s+)?" + YEAR_REF, Pattern.CASE_INSENSITIVE);
     private static final Pattern IN_YEAR = Pattern.compile(
-            "(?=[iIdDtToO])\\b(?:in|during|throughout|over)\\s+(?:early\\s+|late\\s+|mid-)?((?:19|20)\\d{2})\\b(?!\\s*(?:report|resolution))",
+            "\\b(?:in|during|throughout|over)\\s+(?:early\\s+|late\\s+|mid-)?((?:19|20)\\d{2})\\b(?!\\s*(?:report|resolution))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE_DAY = Pattern.compile(
             "\\b(yesterday|today|(?:last|this|earlier\\s+this)\\s+month)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE_YEAR = Pattern.compile(
-            "(?=[eElLtT])\\b(?:(?:earlier|later)\\s+)?(last|this|the\\s+previous)\\s+year\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:(?:earlier|later)\\s+)?(last|this|the\\s+previous)\\s+year\\b", Pattern.CASE_INSENSITIVE);
 
     /** The publication date as far as it is known: year, month, day (later parts null). */
     record Published(Integer year, Integer month, Integer day) {
@@ -114,7 +113,7 @@ final class PeriodReader {
     }
 
     private static final int WINDOW_BEFORE = 70;
-    private static final int WINDOW_AFTER = 30;
+    private static final int WINDOW_AFTER = 25;
 
     private static boolean isYearAt(String s, int i) {
         if (i + 4 > s.length() || !(s.startsWith("19", i) || s.startsWith("20", i))) {
@@ -127,47 +126,60 @@ final class PeriodReader {
 
     private void findIn(String sentence, String lower, int from, int to, Integer publishedYear, List<Period> out) {
         String part = lower.substring(from, to);
-        Matcher m = part.contains("between") || part.contains("from") ? region(BETWEEN, sentence, from, to) : null;
-        while (m != null && m.find()) {
-            Integer endYear = year(m.group(4), publishedYear);
-            Integer startYear = m.group(2) != null ? Integer.valueOf(m.group(2)) : endYear;
-            if (endYear == null || startYear == null) {
-                continue;
-            }
-            String a = format(startYear, month(m.group(1)), null);
-            String b = format(endYear, month(m.group(3)), null);
-            add(out, m, a + "/" + b);
+        if (part.contains("between") || part.contains("from")) {
+            scan(BETWEEN, "bBfF", sentence, from, to, m -> {
+                Integer endYear = year(m.group(4), publishedYear);
+                Integer startYear = m.group(2) != null ? Integer.valueOf(m.group(2)) : endYear;
+                if (endYear != null && startYear != null) {
+                    add(out, m, format(startYear, month(m.group(1)), null) + "/" + format(endYear, month(m.group(3)), null));
+                }
+            });
         }
-        m = part.contains("since") ? region(SINCE, sentence, from, to) : null;
-        while (m != null && m.find()) {
-            Integer y = year(m.group(2), publishedYear);
-            if (y != null) {
-                add(out, m, format(y, month(m.group(1)), null) + "/");
-            }
+        if (part.contains("since")) {
+            scan(SINCE, "sS", sentence, from, to, m -> {
+                Integer y = year(m.group(2), publishedYear);
+                if (y != null) {
+                    add(out, m, format(y, month(m.group(1)), null) + "/");
+                }
+            });
         }
-        m = region(MONTH_YEAR, sentence, from, to);
-        while (m.find()) {
+        scan(MONTH_YEAR, "JFMASONDjfmasond", sentence, from, to, m -> {
             Integer y = year(m.group(3), publishedYear);
             if (y != null) {
                 add(out, m, format(y, month(m.group(1)), m.group(2) == null ? null : Integer.valueOf(m.group(2))));
             }
+        });
+        scan(IN_YEAR, "iIdDtToO", sentence, from, to, m -> add(out, m, m.group(1)));
+        if (part.contains("year")) {
+            scan(RELATIVE_YEAR, "eElLtT", sentence, from, to, m -> {
+                Integer y = year(m.group(1) + " year", publishedYear);
+                if (y != null) {
+                    add(out, m, String.valueOf(y));
+                }
+            });
         }
-        m = region(IN_YEAR, sentence, from, to);
-        while (m.find()) {
-            add(out, m, m.group(1));
-        }
-        m = part.contains("year") ? region(RELATIVE_YEAR, sentence, from, to) : null;
-        while (m != null && m.find()) {
-            Integer y = year(m.group(1) + " year", publishedYear);
-            if (y != null) {
-                add(out, m, String.valueOf(y));
+    }
+
+    /**
+     * Tries a pattern only where a word starts with one of its possible first letters, instead of at every
+     * character: the patterns are costly to attempt and most positions cannot start a date.
+     */
+    private static void scan(Pattern p, String firstLetters, String s, int from, int to,
+                             java.util.function.Consumer<Matcher> onMatch) {
+        Matcher m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (firstLetters.indexOf(c) < 0 || i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                continue;
+            }
+            m.region(i, to);
+            if (m.lookingAt()) {
+                onMatch.accept(m);
+                i = m.end() - 1;
             }
         }
     }
 
-    private static Matcher region(Pattern p, String s, int from, int to) {
-        return p.matcher(s).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
-    }
 
     /** Keeps the first (most specific) expression that covers a stretch of text. */
     private static void add(List<Period> out, Matcher m, String value) {
