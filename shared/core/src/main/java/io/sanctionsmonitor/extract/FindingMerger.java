@@ -22,6 +22,9 @@ final class FindingMerger {
         this.scheme = Set.copyOf(scheme);
     }
 
+    /** How many earlier claims of the same kind a new one is compared with. */
+    private static final int LOOK_BACK = 32;
+
     /** Restatements of one claim; the first member, and the first with a count and with a date, speak for all. */
     private static final class Cluster {
         final List<Draft> members = new ArrayList<>();
@@ -47,9 +50,10 @@ final class FindingMerger {
             List<Cluster> candidates = byKey.computeIfAbsent(
                     d.category() + "|" + d.type() + "|" + d.from() + "|" + d.to() + "|" + d.certainty(),
                     k -> new ArrayList<>());
-            for (Cluster c : candidates) {
-                if (fits(c, d)) {
-                    home = c;
+            // restatements stand near each other; looking back a bounded way keeps long reports linear
+            for (int k = candidates.size() - 1; k >= Math.max(0, candidates.size() - LOOK_BACK); k--) {
+                if (fits(candidates.get(k), d)) {
+                    home = candidates.get(k);
                     break;
                 }
             }

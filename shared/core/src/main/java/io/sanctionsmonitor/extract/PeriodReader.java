@@ -127,7 +127,7 @@ final class PeriodReader {
     private void findIn(String sentence, String lower, int from, int to, Integer publishedYear, List<Period> out) {
         String part = lower.substring(from, to);
         if (part.contains("between") || part.contains("from")) {
-            scan(BETWEEN, "bBfF", sentence, from, to, m -> {
+            scan(BETWEEN, List.of("between", "from"), lower, sentence, from, to, m -> {
                 Integer endYear = year(m.group(4), publishedYear);
                 Integer startYear = m.group(2) != null ? Integer.valueOf(m.group(2)) : endYear;
                 if (endYear != null && startYear != null) {
@@ -136,22 +136,22 @@ final class PeriodReader {
             });
         }
         if (part.contains("since")) {
-            scan(SINCE, "sS", sentence, from, to, m -> {
+            scan(SINCE, List.of("since"), lower, sentence, from, to, m -> {
                 Integer y = year(m.group(2), publishedYear);
                 if (y != null) {
                     add(out, m, format(y, month(m.group(1)), null) + "/");
                 }
             });
         }
-        scan(MONTH_YEAR, "JFMASONDjfmasond", sentence, from, to, m -> {
+        scan(MONTH_YEAR, MONTH_WORDS, lower, sentence, from, to, m -> {
             Integer y = year(m.group(3), publishedYear);
             if (y != null) {
                 add(out, m, format(y, month(m.group(1)), m.group(2) == null ? null : Integer.valueOf(m.group(2))));
             }
         });
-        scan(IN_YEAR, "iIdDtToO", sentence, from, to, m -> add(out, m, m.group(1)));
+        scan(IN_YEAR, List.of("in", "during", "throughout", "over"), lower, sentence, from, to, m -> add(out, m, m.group(1)));
         if (part.contains("year")) {
-            scan(RELATIVE_YEAR, "eElLtT", sentence, from, to, m -> {
+            scan(RELATIVE_YEAR, List.of("last", "this", "the", "earlier", "later"), lower, sentence, from, to, m -> {
                 Integer y = year(m.group(1) + " year", publishedYear);
                 if (y != null) {
                     add(out, m, String.valueOf(y));
@@ -160,17 +160,21 @@ final class PeriodReader {
         }
     }
 
+    private static final List<String> MONTH_WORDS = MONTHS.keySet().stream().sorted().toList();
+
     /**
-     * Tries a pattern only where a word starts with one of its possible first letters, instead of at every
-     * character: the patterns are costly to attempt and most positions cannot start a date.
+     * Tries a pattern only where one of the words it can start with begins, instead of at every character:
+     * the patterns are costly to attempt and most positions cannot start a date.
      */
-    private static void scan(Pattern p, String firstLetters, String s, int from, int to,
+    private static void scan(Pattern p, List<String> firstWords, String lower, String s, int from, int to,
                              java.util.function.Consumer<Matcher> onMatch) {
-        Matcher m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher m = null;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (firstLetters.indexOf(c) < 0 || i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+            if (i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1)) || !startsWord(lower, i, firstWords)) {
                 continue;
+            }
+            if (m == null) {
+                m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
             }
             m.region(i, to);
             if (m.lookingAt()) {
@@ -178,6 +182,16 @@ final class PeriodReader {
                 i = m.end() - 1;
             }
         }
+    }
+
+    private static boolean startsWord(String lower, int i, List<String> words) {
+        for (String w : words) {
+            int end = i + w.length();
+            if (lower.startsWith(w, i) && (end >= lower.length() || !Character.isLetter(lower.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
 
