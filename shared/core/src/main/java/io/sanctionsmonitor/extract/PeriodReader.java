@@ -185,7 +185,14 @@ final class PeriodReader {
     }
 
     private static boolean startsWord(String lower, int i, List<String> words) {
+        char first = lower.charAt(i);
+        if (first < 'a' || first > 'z') {
+            return false;
+        }
         for (String w : words) {
+            if (w.charAt(0) != first) {
+                continue;
+            }
             int end = i + w.length();
             if (lower.startsWith(w, i) && (end >= lower.length() || !Character.isLetter(lower.charAt(end)))) {
                 return true;
