@@ -27,7 +27,7 @@ class CorpusScoreTest {
 
     /** Figures reached on the corpus; raise them when the extractor improves. */
     private static final double CATEGORY_F1 = 0.932;
-    private static final double STRICT_F1 = 0.890;
+    private static final double STRICT_F1 = 0.932;
     private static final double ITEMS = 0.95;
     private static final double QUANTITY = 0.94;
     private static final double CERTAINTY = 0.99;

@@ -51,14 +51,17 @@ final class DirectionResolver {
                 continue;
             }
             String prev = s.wordBefore(st.from());
+            boolean onBehalf = prev.equals("of") && s.key(st.from() - 2).equals("behalf");
+            if (trigger != null && st.from() < trigger.from() && !onBehalf) {
+                continue; // "turned to Pyongyang, using its missiles": a phrase before the verb belongs to another verb
+            }
             int dist = Math.abs(st.from() - anchor);
-            boolean behalf = prev.equals("of") && s.key(st.from() - 2).equals("behalf");
             boolean locative = LOCATIVE.contains(prev);
             boolean focusReceives = categoryDefault == Lexicon.DefaultDirection.TO_FOCUS || triggerKind.equals("receive");
             boolean hostsSupplier = locative && !people && focusReceives && !st.value().code().equals(focus);
             boolean hostsReceiver = locative && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS
                     && st.value().code().equals(focus);
-            if ((prev.equals("from") || behalf || hostsSupplier) && dist < bestFrom) {
+            if ((prev.equals("from") || onBehalf || hostsSupplier) && dist < bestFrom) {
                 from = st.value().code();
                 bestFrom = dist;
             } else if ((TO.contains(prev) || (people && locative) || hostsReceiver) && dist < bestTo) {
@@ -79,7 +82,8 @@ final class DirectionResolver {
                 boolean next = st.from() == trigger.to()
                         || st.from() == trigger.to() + 1 && Character.isLowerCase(s.token(trigger.to()).text().charAt(0))
                         && !Attribution.isPreposition(s.key(trigger.to())) && s.token(trigger.to()).isWord();
-                if (!s.speakerState[k] && next && !st.value().role().equals("adjective")) {
+                boolean possessive = s.key(st.to()).equals("'s");
+                if (!s.speakerState[k] && next && !possessive && !st.value().role().equals("adjective")) {
                     to = st.value().code();
                     rules.add("indirect-object");
                 }

@@ -83,6 +83,27 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void aPrepositionBeforeTheVerbBelongsToAnotherVerb() {
+        Finding f = only(extract("Moscow has turned to Pyongyang for help, using its rockets on the front."));
+        assertEquals("PRK", f.from());
+        assertEquals("RUS", f.to());
+    }
+
+    @Test
+    void onBehalfOfNamesTheSupplier() {
+        Finding f = only(extract("Brokers acting on behalf of North Korea were offering rifles to militias."));
+        assertEquals("PRK", f.from());
+    }
+
+    @Test
+    void aPossessiveAfterTheVerbIsNotItsRecipient() {
+        Finding f = only(extract("Envoys went to Sri Lanka to discuss Pyongyang's refurbishment of navy patrol boats."));
+        assertEquals("PRK", f.from());
+        assertEquals("LKA", f.to());
+        assertEquals(Certainty.SPECULATIVE, f.certainty());
+    }
+
+    @Test
     void numberWordsScalesAndMoneyAreRead() {
         assertEquals(1_000_000, only(extract("Russia shipped one million barrels of diesel to North Korea.")).quantity().value());
         Finding theft = only(extract("Hackers working for North Korea stole $3.6 billion in cryptocurrency last year."));
