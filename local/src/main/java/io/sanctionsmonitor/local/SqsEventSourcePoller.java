@@ -60,14 +60,17 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     public synchronized void start() {
         running = true;
         thread = Thread.ofPlatform().name("sqs-event-source").daemon(true).start(() -> {
+            String lastError = null;
             while (running) {
                 try {
                     pollOnce(POLL_WAIT_SECONDS);
+                    lastError = null;
                 } catch (SdkException e) {
-                    if (running) {
-                        log.accept("poller: " + e.getMessage() + " (retrying)");
-                        sleep(1000);
+                    if (running && !String.valueOf(e.getMessage()).equals(lastError)) {
+                        log.accept("poller: " + e.getMessage() + " (retrying every second)");
                     }
+                    lastError = String.valueOf(e.getMessage());
+                    sleep(1000);
                 }
             }
         });
