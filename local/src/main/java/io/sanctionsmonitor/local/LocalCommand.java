@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sanctionsmonitor.api.ApiHandler;
+import io.sanctionsmonitor.ingest.IngestSettings;
 import io.sanctionsmonitor.processor.ProcessorHandler;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,6 +83,12 @@ public final class LocalCommand {
         IntrinsicResolver resolver = new StackProvisioner(template, identity, clients.s3(), clients.sqs(), clients.dynamoDb()).provision();
         LocalStack stack = LocalStack.from(template, identity, resolver);
 
+        // The in-process processor reads UPLOAD_PREFIX from this JVM's environment, not from the template.
+        String processorPrefix = IngestSettings.fromEnvironment(System.getenv()).uploadPrefix();
+        if (!processorPrefix.equals(stack.uploadPrefix())) {
+            throw new IllegalStateException("template.yaml sets UPLOAD_PREFIX=" + stack.uploadPrefix()
+                    + " but the processor would use " + processorPrefix + "; export UPLOAD_PREFIX=" + stack.uploadPrefix());
+        }
         JsonNode processor = template.properties(LocalStack.PROCESSOR_FUNCTION);
         JsonNode api = template.properties(LocalStack.API_FUNCTION);
         Supplier<Context> processorContexts = contexts(identity, LocalStack.PROCESSOR_FUNCTION, processor);
