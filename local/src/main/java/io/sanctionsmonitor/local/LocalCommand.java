@@ -79,28 +79,17 @@ public final class LocalCommand {
         StackIdentity identity = StackIdentity.local(options.get("stack-name"));
 
         MotoServer moto = MotoServer.start(host, Integer.parseInt(options.get("moto-port")), motoLog);
-        LocalClients clients = LocalClients.at(moto.endpoint());
-        IntrinsicResolver resolver = new StackProvisioner(template, identity, clients.s3(), clients.sqs(), clients.dynamoDb()).provision();
-        LocalStack stack = LocalStack.from(template, identity, resolver);
-
-        // The in-process processor reads UPLOAD_PREFIX from this JVM's environment, not from the template.
-        String processorPrefix = IngestSettings.fromEnvironment(System.getenv()).uploadPrefix();
-        if (!processorPrefix.equals(stack.uploadPrefix())) {
-            throw new IllegalStateException("template.yaml sets UPLOAD_PREFIX=" + stack.uploadPrefix()
-                    + " but the processor would use " + processorPrefix + "; export UPLOAD_PREFIX=" + stack.uploadPrefix());
+        Running running;
+        try {
+            running = start(template, identity, moto, new InetSocketAddress(host, Integer.parseInt(options.get("api-port"))));
+        } catch (IOException | RuntimeException e) {
+            moto.close(); // nothing else holds it yet
+            throw e;
         }
-        JsonNode processor = template.properties(LocalStack.PROCESSOR_FUNCTION);
-        JsonNode api = template.properties(LocalStack.API_FUNCTION);
-        Supplier<Context> processorContexts = contexts(identity, LocalStack.PROCESSOR_FUNCTION, processor);
-        Supplier<Context> apiContexts = contexts(identity, LocalStack.API_FUNCTION, api);
-
-        SqsEventSourcePoller poller = new SqsEventSourcePoller(clients.sqs(), stack.queueUrl(), stack.queueArn(),
-                stack.eventSource(), new ProcessorHandler(clients.s3(), clients.dynamoDb(), stack.tableName()),
-                processorContexts, OUT::println);
-        byte[] cursorKey = new byte[32];
-        new SecureRandom().nextBytes(cursorKey);
-        HttpApiServer server = new HttpApiServer(new InetSocketAddress(host, Integer.parseInt(options.get("api-port"))),
-                stack.routes(), new ApiHandler(clients.dynamoDb(), stack.tableName(), cursorKey), apiContexts, OUT::println);
+        LocalStack stack = running.stack();
+        LocalClients clients = running.clients();
+        SqsEventSourcePoller poller = running.poller();
+        HttpApiServer server = running.server();
 
         CountDownLatch stopped = new CountDownLatch(1);
         Path stateFile = stateDir.resolve("stack.json");
@@ -140,6 +129,36 @@ public final class LocalCommand {
                 + moto.endpoint() + " s3 cp FILE s3://" + stack.bucket() + "/" + stack.uploadPrefix());
         OUT.println("ready (Ctrl-C stops)");
         stopped.await();
+    }
+
+    private record Running(LocalStack stack, LocalClients clients, SqsEventSourcePoller poller, HttpApiServer server) {}
+
+    /** Creates the resources and the two functions' runners (not started yet). */
+    private static Running start(CloudFormationTemplate template, StackIdentity identity, MotoServer moto,
+                                 InetSocketAddress apiAddress) throws IOException {
+        LocalClients clients = LocalClients.at(moto.endpoint());
+        IntrinsicResolver resolver = new StackProvisioner(template, identity, clients.s3(), clients.sqs(), clients.dynamoDb()).provision();
+        LocalStack stack = LocalStack.from(template, identity, resolver);
+
+        // The in-process processor reads UPLOAD_PREFIX from this JVM's environment, not from the template.
+        String processorPrefix = IngestSettings.fromEnvironment(System.getenv()).uploadPrefix();
+        if (!processorPrefix.equals(stack.uploadPrefix())) {
+            throw new IllegalStateException("template.yaml sets UPLOAD_PREFIX=" + stack.uploadPrefix()
+                    + " but the processor would use " + processorPrefix + "; export UPLOAD_PREFIX=" + stack.uploadPrefix());
+        }
+        Supplier<Context> processorContexts = contexts(identity, LocalStack.PROCESSOR_FUNCTION,
+                template.properties(LocalStack.PROCESSOR_FUNCTION));
+        Supplier<Context> apiContexts = contexts(identity, LocalStack.API_FUNCTION, template.properties(LocalStack.API_FUNCTION));
+
+        SqsEventSourcePoller poller = new SqsEventSourcePoller(clients.sqs(), stack.queueUrl(), stack.queueArn(),
+                stack.eventSource(), new ProcessorHandler(clients.s3(), clients.dynamoDb(), stack.tableName()),
+                processorContexts, OUT::println);
+        // A fresh cursor key per run: cursors from an earlier run are rejected, as after a key rotation.
+        byte[] cursorKey = new byte[32];
+        new SecureRandom().nextBytes(cursorKey);
+        HttpApiServer server = new HttpApiServer(apiAddress, stack.routes(),
+                new ApiHandler(clients.dynamoDb(), stack.tableName(), cursorKey), apiContexts, OUT::println);
+        return new Running(stack, clients, poller, server);
     }
 
     private static void drop(Path root, Deque<String> files) throws IOException {
