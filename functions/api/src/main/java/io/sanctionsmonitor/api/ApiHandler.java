@@ -4,27 +4,51 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.sanctionsmonitor.aws.dynamodb.DynamoFindingQueries;
+import io.sanctionsmonitor.query.ApiRequest;
+import io.sanctionsmonitor.query.ApiResponse;
+import io.sanctionsmonitor.query.CursorCodec;
+import io.sanctionsmonitor.query.QueryApi;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * STUB (infra branch): only the constructors of the fixed contract, so that the local stack compiles before the
- * API helper's handler lands. It answers every request with 501. Replace it with the real handler at merge.
+ * The HTTP API function (API Gateway HTTP API, payload 2.0): translates the event into an {@link ApiRequest},
+ * lets {@link QueryApi} answer, and translates back. Env: {@code TABLE_NAME}, {@code CURSOR_SECRET} (at least
+ * 16 bytes; it signs the pagination cursors).
  */
-public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final QueryApi api;
+
+    /** For Lambda: the client is built once per container, region and credentials from the environment. */
     public ApiHandler() {
-        this(null, System.getenv("TABLE_NAME"), new byte[0]);
+        this(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                requiredEnv("TABLE_NAME"), requiredEnv("CURSOR_SECRET").getBytes(StandardCharsets.UTF_8));
     }
 
     public ApiHandler(DynamoDbClient dynamoDb, String tableName, byte[] cursorKey) {
+        this.api = new QueryApi(new DynamoFindingQueries(dynamoDb, tableName), new CursorCodec(cursorKey));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiResponse response = api.handle(HttpEvents.request(event));
         return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(501)
-                .withHeaders(Map.of("content-type", "application/problem+json"))
-                .withBody("{\"title\":\"Not Implemented\",\"status\":501}")
+                .withStatusCode(response.status())
+                .withHeaders(Map.of("content-type", response.contentType(), "cache-control", "no-store"))
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
                 .build();
+    }
+
+    private static String requiredEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
     }
 }

@@ -1,17 +1,382 @@
 package io.sanctionsmonitor.aws.dynamodb;
 
+import static io.sanctionsmonitor.aws.dynamodb.FindingItems.clip;
+import static io.sanctionsmonitor.aws.dynamodb.FindingItems.s;
+
 import io.sanctionsmonitor.ingest.DocumentStore;
+import io.sanctionsmonitor.ingest.TransientFailureException;
+import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.model.Finding;
 import io.sanctionsmonitor.model.ReportDocument;
+import io.sanctionsmonitor.query.FindingFacts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Placeholder replaced by the storage work on its merge. */
+/**
+ * The processor's store: documents, findings, their postings and the /stats counters, in one table (see
+ * {@link TableKeys}).
+ *
+ * <p>Every call runs one protocol, safe under at-least-once and concurrent delivery:
+ * <ol>
+ *   <li>read the document item (strongly consistent): its generation, and the summary of its committed set;</li>
+ *   <li>if the finding set changed: record a write intent ({@code PENDING#nonce} item listing the new set), then
+ *       put the new findings and postings, each stamped with the nonce;</li>
+ *   <li>commit in one transaction: the document item, conditioned on the generation read in 1; the intent's
+ *       deletion, conditioned on its existence; and the counters' ADDs by exactly (new set − committed set);</li>
+ *   <li>clean up: delete the committed set's items the new set lacks, and the items of other writers' intents,
+ *       each only while it still bears the nonce of the write that put it.</li>
+ * </ol>
+ * A lost race in step 3 rereads and starts again, so counters move once per commit and always equal the
+ * committed sets. The same call twice commits the same set twice: the second commit changes nothing.
+ */
 public final class DynamoDocumentStore implements DocumentStore {
-    public DynamoDocumentStore(DynamoDbClient dynamoDb, String tableName) {}
 
-    @Override public void begin(ReportDocument document) { throw new UnsupportedOperationException(); }
-    @Override public void complete(ReportDocument document, List<Finding> findings) { throw new UnsupportedOperationException(); }
-    @Override public void fail(ReportDocument document) { throw new UnsupportedOperationException(); }
-    @Override public void delete(ReportDocument document) { throw new UnsupportedOperationException(); }
+    /** Findings kept per document: bounds the write and the document item's summary. */
+    public static final int MAX_FINDINGS = 1_000;
+    static final int MAX_SUMMARY_BYTES = 250_000;
+    static final int MAX_ATTEMPTS = 12;
+    /** Transactions hold at most 100 actions. */
+    static final int TRANSACTION_ITEMS = 100;
+
+    static final String DOC = "doc";
+    static final String STATUS = "status";
+    static final String GENERATION = "gen";
+    static final String HASH = "hash";
+    static final String SUMMARY = "summary";
+    static final String TYPE = "type";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final BatchWriter writer;
+    private final Clock clock;
+    private final Runnable beforeCommit;
+
+    public DynamoDocumentStore(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, Clock.systemUTC(), () -> {});
+    }
+
+    /** @param beforeCommit runs between the puts and the commit: tests interleave other writers there */
+    DynamoDocumentStore(DynamoDbClient dynamoDb, String table, Clock clock, Runnable beforeCommit) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.writer = new BatchWriter(dynamoDb, table);
+        this.clock = clock;
+        this.beforeCommit = beforeCommit;
+    }
+
+    @Override
+    public void begin(ReportDocument document) {
+        commit(document, DocumentStatus.PROCESSING, null);
+    }
+
+    @Override
+    public void complete(ReportDocument document, List<Finding> findings) {
+        commit(document, DocumentStatus.PROCESSED, findings);
+    }
+
+    @Override
+    public void fail(ReportDocument document) {
+        commit(document, DocumentStatus.FAILED, List.of());
+    }
+
+    @Override
+    public void delete(ReportDocument document) {
+        commit(document, DocumentStatus.DELETED, List.of());
+    }
+
+    /** The document item as last committed. */
+    private record Committed(boolean exists, long generation, String status, String hash, String nonce,
+            FindingSetSummary summary) {}
+
+    /** @param findings the new finding set, or null to keep the committed one (begin) */
+    private void commit(ReportDocument document, DocumentStatus status, List<Finding> findings) {
+        List<Finding> stored = findings == null ? null : prepare(document.id(), findings);
+        FindingSetSummary newSummary = stored == null ? null : summarize(stored);
+        String newHash = stored == null ? null : hash(stored);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Committed committed = read(document.id());
+            FindingSetSummary next = newSummary == null ? committed.summary() : newSummary;
+            String hash = newSummary == null ? committed.hash() : newHash;
+            boolean rewrite = stored != null && !stored.isEmpty() && !hash.equals(committed.hash());
+            String nonce = rewrite ? UUID.randomUUID().toString()
+                    : (stored != null && stored.isEmpty() ? null : committed.nonce());
+            if (rewrite) {
+                putIntent(document.id(), nonce, next);
+                putFindings(stored, nonce);
+            }
+            beforeCommit.run();
+            List<TransactWriteItem> actions = new ArrayList<>();
+            actions.add(documentPut(document, status, committed, next, hash, nonce));
+            if (rewrite) {
+                actions.add(intentDeletion(document.id(), nonce));
+            }
+            actions.addAll(StatsCounters.updates(table, StatsCounters.shardOf(document.id()),
+                    counterDelta(committed, status, next)));
+            try {
+                dynamoDb.transactWriteItems(b -> b.transactItems(actions));
+            } catch (TransactionCanceledException e) {
+                if (DynamoFailures.isTransient(e)) {
+                    BatchWriter.backoff(attempt + 1);
+                }
+                continue; // another writer committed first (or conflicted): read again
+            } catch (SdkException e) {
+                throw DynamoFailures.classify("committing document " + document.id(), e);
+            }
+            if (committed.nonce() != null) {
+                deleteIfStamped(minus(committed.summary().itemKeys(), next.itemKeys()), committed.nonce());
+            }
+            cleanUpIntents(document.id(), next);
+            return;
+        }
+        throw new TransientFailureException("document " + document.id() + " kept changing under " + MAX_ATTEMPTS
+                + " attempts to write it", null);
+    }
+
+    /** Ids and document ids set, texts bounded, at most {@link #MAX_FINDINGS} and a summary that fits its item. */
+    private static List<Finding> prepare(String documentId, List<Finding> findings) {
+        List<Finding> stored = new ArrayList<>();
+        for (int i = 0; i < Math.min(findings.size(), MAX_FINDINGS); i++) {
+            Finding f = findings.get(i);
+            Finding identified = f.id() != null && documentId.equals(f.documentId()) ? f : f.identified(documentId, i);
+            stored.add(FindingItems.bounded(identified));
+        }
+        while (stored.size() > 1 && summarize(stored).toBytes().length > MAX_SUMMARY_BYTES) {
+            stored = new ArrayList<>(stored.subList(0, stored.size() / 2));
+        }
+        return stored;
+    }
+
+    private static FindingSetSummary summarize(List<Finding> findings) {
+        return new FindingSetSummary(findings.stream().map(FindingFacts::of).toList());
+    }
+
+    private static String hash(List<Finding> findings) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(FindingItems.json(findings).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    private Committed read(String documentId) {
+        GetItemResponse response;
+        try {
+            response = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(key(TableKeys.document(documentId), TableKeys.DOCUMENT_SK))
+                    .projectionExpression("#g, #s, #h, #n, #m")
+                    .expressionAttributeNames(Map.of("#g", GENERATION, "#s", STATUS, "#h", HASH, "#n",
+                            FindingItems.NONCE, "#m", SUMMARY)));
+        } catch (SdkException e) {
+            throw DynamoFailures.classify("reading document " + documentId, e);
+        }
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return new Committed(false, 0, null, null, null, FindingSetSummary.EMPTY);
+        }
+        Map<String, AttributeValue> item = response.item();
+        return new Committed(true, Long.parseLong(item.get(GENERATION).n()), text(item, STATUS), text(item, HASH),
+                text(item, FindingItems.NONCE),
+                item.containsKey(SUMMARY) ? FindingSetSummary.fromBytes(item.get(SUMMARY).b().asByteArray())
+                        : FindingSetSummary.EMPTY);
+    }
+
+    private void putIntent(String documentId, String nonce, FindingSetSummary summary) {
+        Map<String, AttributeValue> item = new HashMap<>(key(TableKeys.document(documentId), TableKeys.pendingSk(nonce)));
+        item.put(TYPE, s("INTENT"));
+        item.put(FindingItems.NONCE, s(nonce));
+        item.put(SUMMARY, AttributeValue.fromB(SdkBytes.fromByteArray(summary.toBytes())));
+        item.put("at", s(Instant.now(clock).toString()));
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item));
+        } catch (SdkException e) {
+            throw DynamoFailures.classify("recording a write intent", e);
+        }
+    }
+
+    private void putFindings(List<Finding> findings, String nonce) {
+        List<WriteRequest> puts = new ArrayList<>();
+        for (Finding f : findings) {
+            FindingFacts facts = FindingFacts.of(f);
+            Map<String, AttributeValue> attributes = FindingItems.attributes(f, facts, nonce);
+            Map<String, AttributeValue> finding = new HashMap<>(attributes);
+            finding.putAll(key(TableKeys.document(f.documentId()), TableKeys.findingSk(f.id())));
+            finding.put(TYPE, s("FINDING"));
+            puts.add(put(finding));
+            String sk = TableKeys.postingSk(facts);
+            for (String pk : TableKeys.postingPartitions(facts)) {
+                Map<String, AttributeValue> posting = new HashMap<>(attributes);
+                posting.putAll(key(pk, sk));
+                puts.add(put(posting));
+            }
+        }
+        writer.write(puts);
+    }
+
+    private TransactWriteItem documentPut(ReportDocument d, DocumentStatus status, Committed committed,
+            FindingSetSummary next, String hash, String nonce) {
+        String updatedAt = d.updatedAt() != null ? d.updatedAt() : Instant.now(clock).toString();
+        ReportDocument stored = new ReportDocument(d.id(), d.bucket(), clip(d.key(), 1_100), clip(d.version(), 1_100),
+                d.size(), clip(d.format(), 40), clip(d.title(), 500), clip(d.published(), 40), clip(d.publisher(), 300),
+                clip(d.language(), 20), status, status == DocumentStatus.FAILED ? clip(d.error(), 2_000) : null,
+                next.facts().size(), updatedAt);
+        Map<String, AttributeValue> item = new HashMap<>(key(TableKeys.document(d.id()), TableKeys.DOCUMENT_SK));
+        item.put(TYPE, s("DOCUMENT"));
+        item.put(DOC, s(FindingItems.json(stored)));
+        item.put(STATUS, s(status.name()));
+        item.put(GENERATION, AttributeValue.fromN(Long.toString(committed.generation() + 1)));
+        if (hash != null) {
+            item.put(HASH, s(hash));
+        }
+        if (nonce != null) {
+            item.put(FindingItems.NONCE, s(nonce));
+        }
+        item.put(SUMMARY, AttributeValue.fromB(SdkBytes.fromByteArray(next.toBytes())));
+        String order = updatedAt + "#" + d.id();
+        item.put(TableKeys.GSI1PK, s(TableKeys.documentStatus(status.name())));
+        item.put(TableKeys.GSI1SK, s(order));
+        item.put(TableKeys.GSI2PK, s(TableKeys.ALL_DOCUMENTS));
+        item.put(TableKeys.GSI2SK, s(order));
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (committed.exists()) {
+            put.conditionExpression("#g = :g").expressionAttributeNames(Map.of("#g", GENERATION))
+                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromN(Long.toString(committed.generation()))));
+        } else {
+            put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", TableKeys.PK));
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private TransactWriteItem intentDeletion(String documentId, String nonce) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(key(TableKeys.document(documentId), TableKeys.pendingSk(nonce)))
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK)).build()).build();
+    }
+
+    private static Map<StatsCounters.Dimension, Map<String, Long>> counterDelta(Committed committed,
+            DocumentStatus status, FindingSetSummary next) {
+        Map<StatsCounters.Dimension, Map<String, Long>> before = new EnumMap<>(StatsCounters.Dimension.class);
+        before.putAll(committed.summary().counts());
+        Map<StatsCounters.Dimension, Map<String, Long>> after = new EnumMap<>(StatsCounters.Dimension.class);
+        after.putAll(next.counts());
+        if (committed.exists()) {
+            before.put(StatsCounters.Dimension.STATUS, Map.of(committed.status(), 1L));
+        }
+        after.put(StatsCounters.Dimension.STATUS, Map.of(status.name(), 1L));
+        return StatsCounters.delta(before, after);
+    }
+
+    /** Deletes other writers' intents first (so they cannot commit any more), then their items this set lacks. */
+    private void cleanUpIntents(String documentId, FindingSetSummary next) {
+        List<Map<String, AttributeValue>> intents = new ArrayList<>();
+        try {
+            QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :p)")
+                    .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
+                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.document(documentId)),
+                            ":p", s(TableKeys.PENDING_SK_PREFIX)))
+                    .build();
+            dynamoDb.queryPaginator(request).items().forEach(intents::add);
+        } catch (SdkException e) {
+            throw DynamoFailures.classify("reading write intents", e);
+        }
+        Set<FindingSetSummary.ItemKey> keep = next.itemKeys();
+        for (Map<String, AttributeValue> intent : intents) {
+            try {
+                dynamoDb.deleteItem(b -> b.tableName(table)
+                        .key(key(intent.get(TableKeys.PK).s(), intent.get(TableKeys.SK).s()))
+                        .conditionExpression("attribute_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", TableKeys.PK)));
+            } catch (ConditionalCheckFailedException e) {
+                continue; // its writer committed meanwhile: its items are the committed set's now
+            } catch (SdkException e) {
+                throw DynamoFailures.classify("deleting a write intent", e);
+            }
+            FindingSetSummary theirs = FindingSetSummary.fromBytes(intent.get(SUMMARY).b().asByteArray());
+            deleteIfStamped(minus(theirs.itemKeys(), keep), intent.get(FindingItems.NONCE).s());
+        }
+    }
+
+    /** Deletes items that still bear {@code nonce}; items another write has put since are left alone. */
+    private void deleteIfStamped(Set<FindingSetSummary.ItemKey> keys, String nonce) {
+        List<FindingSetSummary.ItemKey> all = new ArrayList<>(keys);
+        for (int start = 0; start < all.size(); start += TRANSACTION_ITEMS) {
+            List<FindingSetSummary.ItemKey> chunk = all.subList(start, Math.min(start + TRANSACTION_ITEMS, all.size()));
+            List<TransactWriteItem> deletes = chunk.stream().map(k -> TransactWriteItem.builder()
+                    .delete(stampedDelete(k, nonce)).build()).toList();
+            try {
+                dynamoDb.transactWriteItems(b -> b.transactItems(deletes));
+            } catch (TransactionCanceledException e) {
+                deleteOneByOne(chunk, nonce); // some item was rewritten: the rest still go
+            } catch (SdkException e) {
+                throw DynamoFailures.classify("deleting stale items", e);
+            }
+        }
+    }
+
+    private void deleteOneByOne(List<FindingSetSummary.ItemKey> keys, String nonce) {
+        for (FindingSetSummary.ItemKey k : keys) {
+            Delete d = stampedDelete(k, nonce);
+            try {
+                dynamoDb.deleteItem(b -> b.tableName(table).key(d.key()).conditionExpression(d.conditionExpression())
+                        .expressionAttributeNames(d.expressionAttributeNames())
+                        .expressionAttributeValues(d.expressionAttributeValues()));
+            } catch (ConditionalCheckFailedException e) {
+                // rewritten by a later write, or already gone
+            } catch (SdkException e) {
+                throw DynamoFailures.classify("deleting a stale item", e);
+            }
+        }
+    }
+
+    private Delete stampedDelete(FindingSetSummary.ItemKey k, String nonce) {
+        return Delete.builder().tableName(table).key(key(k.pk(), k.sk()))
+                .conditionExpression("attribute_not_exists(#pk) OR #n = :n")
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#n", FindingItems.NONCE))
+                .expressionAttributeValues(Map.of(":n", s(nonce))).build();
+    }
+
+    private static Set<FindingSetSummary.ItemKey> minus(Set<FindingSetSummary.ItemKey> a, Set<FindingSetSummary.ItemKey> b) {
+        Set<FindingSetSummary.ItemKey> rest = new LinkedHashSet<>(a);
+        rest.removeAll(b);
+        return rest;
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(TableKeys.PK, s(pk), TableKeys.SK, s(sk));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
 }

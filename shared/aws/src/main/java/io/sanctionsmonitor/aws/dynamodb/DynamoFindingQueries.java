@@ -1,0 +1,349 @@
+package io.sanctionsmonitor.aws.dynamodb;
+
+import static io.sanctionsmonitor.aws.dynamodb.FindingItems.s;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsmonitor.aws.dynamodb.FindingFilterExpression.Served;
+import io.sanctionsmonitor.aws.dynamodb.TableKeys.Dimension;
+import io.sanctionsmonitor.model.Certainty;
+import io.sanctionsmonitor.model.DocumentStatus;
+import io.sanctionsmonitor.model.Finding;
+import io.sanctionsmonitor.model.FindingIds;
+import io.sanctionsmonitor.model.ReportDocument;
+import io.sanctionsmonitor.query.FindingFilter;
+import io.sanctionsmonitor.query.FindingQueries;
+import io.sanctionsmonitor.query.FindingStats;
+import io.sanctionsmonitor.query.Page;
+import io.sanctionsmonitor.query.PagePosition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Answers the API from the table with Queries only (see {@link TableKeys}). A findings filter reads the posting
+ * partitions of its most selective value, year by year, newest first, and filters the rest; a page keeps
+ * querying until it is full or the partitions are exhausted, and its position is the key of the last item it
+ * returned, so pages neither repeat nor skip.
+ */
+public final class DynamoFindingQueries implements FindingQueries {
+
+    /** Items one Query may read when a residual filter may drop some. */
+    static final int MAX_READ = 300;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Sees every Query's items read and returned; the benchmark counts with it. */
+    interface ReadObserver {
+        void queried(String access, int scanned, int returned);
+    }
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final ReadObserver observer;
+
+    public DynamoFindingQueries(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, (access, scanned, returned) -> {});
+    }
+
+    DynamoFindingQueries(DynamoDbClient dynamoDb, String table, ReadObserver observer) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.observer = observer;
+    }
+
+    /** The posting partition family a filter is served from. */
+    record Access(Dimension dimension, String value, Served served) {}
+
+    @Override
+    public Page<Finding> findings(FindingFilter filter, int limit, PagePosition after) {
+        if (filter.document() != null) {
+            Served served = new Served(false, false, false, false, null, false, false, false, true);
+            return walk(List.of(TableKeys.document(filter.document())), "document", null, true, filter, served, limit,
+                    after);
+        }
+        Access access = access(filter);
+        List<String> partitions = new ArrayList<>();
+        for (String year : years(filter)) {
+            partitions.add(TableKeys.posting(access.dimension(), access.value(), year));
+        }
+        String upper = filter.until() == null ? null : filter.until() + TableKeys.AFTER_ID;
+        return walk(partitions, access.dimension().label(), upper, false, filter, access.served(), limit, after);
+    }
+
+    /** The most selective key of a filter: item word, source, state pair, then the smallest counted value. */
+    Access access(FindingFilter f) {
+        if (!f.itemWords().isEmpty()) {
+            String word = f.itemWords().stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+            return new Access(Dimension.ITEM, word, served(f, Dimension.ITEM, word));
+        }
+        if (f.source() != null) {
+            return new Access(Dimension.SOURCE, f.source(), served(f, Dimension.SOURCE, null));
+        }
+        if (f.from() != null && f.to() != null) {
+            String pair = f.from() + "->" + f.to();
+            return new Access(Dimension.PAIR, pair, served(f, Dimension.PAIR, null));
+        }
+        Map<Dimension, String> candidates = new LinkedHashMap<>();
+        if (f.from() != null) {
+            candidates.put(Dimension.FROM, f.from());
+        }
+        if (f.to() != null) {
+            candidates.put(Dimension.TO, f.to());
+        }
+        if (f.country() != null) {
+            candidates.put(Dimension.COUNTRY, f.country());
+        }
+        if (f.category() != null) {
+            candidates.put(Dimension.CATEGORY, f.category().name());
+        }
+        if (f.minCertainty() != null && f.minCertainty() != Certainty.SPECULATIVE) {
+            candidates.put(Dimension.CERTAINTY, f.minCertainty().label());
+        }
+        if (candidates.isEmpty()) {
+            return new Access(Dimension.ALL, null, served(f, Dimension.ALL, null));
+        }
+        Dimension best = candidates.keySet().iterator().next();
+        if (candidates.size() > 1) {
+            Map<StatsCounters.Dimension, Map<String, Long>> counts = counters(candidates.keySet().contains(Dimension.CATEGORY),
+                    candidates.keySet().stream().anyMatch(d -> d == Dimension.FROM || d == Dimension.TO || d == Dimension.COUNTRY),
+                    candidates.containsKey(Dimension.CERTAINTY));
+            ToLongFunction<Dimension> estimate = d -> estimate(counts, d, candidates.get(d));
+            best = candidates.keySet().stream().min(Comparator.comparingLong(estimate)).orElseThrow();
+        }
+        return new Access(best, candidates.get(best), served(f, best, null));
+    }
+
+    private static Served served(FindingFilter f, Dimension d, String itemWord) {
+        boolean certaintyAll = f.minCertainty() == Certainty.SPECULATIVE;
+        return new Served(d == Dimension.CATEGORY, d == Dimension.COUNTRY, d == Dimension.FROM || d == Dimension.PAIR,
+                d == Dimension.TO || d == Dimension.PAIR, itemWord, d == Dimension.CERTAINTY || certaintyAll,
+                d == Dimension.SOURCE, true, false);
+    }
+
+    private static long estimate(Map<StatsCounters.Dimension, Map<String, Long>> counts, Dimension d, String value) {
+        Map<String, Long> pairs = counts.getOrDefault(StatsCounters.Dimension.PAIR, Map.of());
+        return switch (d) {
+            case CATEGORY -> counts.getOrDefault(StatsCounters.Dimension.CATEGORY, Map.of()).getOrDefault(value, 0L);
+            case FROM -> pairs.entrySet().stream().filter(e -> e.getKey().startsWith(value + "->")).mapToLong(Map.Entry::getValue).sum();
+            case TO -> pairs.entrySet().stream().filter(e -> e.getKey().endsWith("->" + value)).mapToLong(Map.Entry::getValue).sum();
+            case COUNTRY -> pairs.entrySet().stream().filter(e -> e.getKey().startsWith(value + "->") || e.getKey().endsWith("->" + value))
+                    .mapToLong(Map.Entry::getValue).sum();
+            case CERTAINTY -> {
+                Certainty min = Certainty.fromLabel(value);
+                yield counts.getOrDefault(StatsCounters.Dimension.CERTAINTY, Map.of()).entrySet().stream()
+                        .filter(e -> Certainty.fromLabel(e.getKey()).atLeast(min)).mapToLong(Map.Entry::getValue).sum();
+            }
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    /** The years that hold findings, newest first, without those the period filter rules out. */
+    private List<String> years(FindingFilter f) {
+        Map<String, Long> years = counters(StatsCounters.Dimension.YEAR).getOrDefault(StatsCounters.Dimension.YEAR, Map.of());
+        String lastYear = f.until() == null ? null : f.until().substring(0, 4);
+        return years.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(Map.Entry::getKey)
+                .filter(y -> !(f.hasPeriod() && y.equals("0000")))
+                .filter(y -> lastYear == null || y.compareTo(lastYear) <= 0)
+                .sorted(Comparator.reverseOrder())
+                .toList();
+    }
+
+    /**
+     * Reads the partitions in order from {@code after} until {@code limit} items matched.
+     *
+     * @param upper inclusive upper bound of the sort key, or null
+     */
+    private Page<Finding> walk(List<String> partitions, String accessName, String upper, boolean ascending,
+            FindingFilter filter, Served served, int limit, PagePosition after) {
+        FindingFilterExpression residual = FindingFilterExpression.of(filter, served);
+        int p = 0;
+        Map<String, AttributeValue> start = null;
+        if (after != null) {
+            String pk = after.values().get("pk");
+            int at = partitions.indexOf(pk);
+            if (at >= 0) {
+                p = at;
+                start = DynamoDocumentStore.key(pk, after.values().get("sk"));
+            } else {
+                // The partition of the cursor holds no findings any more: go on with the next older one.
+                p = (int) partitions.stream().filter(k -> k.compareTo(pk) > 0).count();
+            }
+        }
+        List<Finding> page = new ArrayList<>();
+        Map<String, AttributeValue> lastKey = null;
+        boolean more = false;
+        while (p < partitions.size()) {
+            int need = limit - page.size();
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table)
+                    .scanIndexForward(ascending)
+                    .limit(residual.isEmpty() ? need : Math.min(MAX_READ, need * 2))
+                    .exclusiveStartKey(start);
+            Map<String, String> names = new HashMap<>(residual.names());
+            Map<String, AttributeValue> values = new HashMap<>(residual.values());
+            names.put("#pk", TableKeys.PK);
+            values.put(":pk", s(partitions.get(p)));
+            String condition = "#pk = :pk";
+            if (ascending) {
+                names.put("#sk", TableKeys.SK);
+                values.put(":skp", s(TableKeys.FINDING_SK_PREFIX));
+                condition += " AND begins_with(#sk, :skp)";
+            } else if (upper != null) {
+                names.put("#sk", TableKeys.SK);
+                values.put(":upper", s(upper));
+                condition += " AND #sk <= :upper";
+            }
+            q.keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values);
+            if (!residual.isEmpty()) {
+                q.filterExpression(residual.expression());
+            }
+            QueryResponse response = query(q.build());
+            observer.queried(accessName, response.scannedCount(), response.count());
+            boolean cut = false;
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (page.size() == limit) {
+                    cut = true;
+                    break;
+                }
+                page.add(FindingItems.finding(item));
+                lastKey = DynamoDocumentStore.key(item.get(TableKeys.PK).s(), item.get(TableKeys.SK).s());
+            }
+            boolean partitionLeft = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            if (page.size() == limit) {
+                more = cut || partitionLeft || p + 1 < partitions.size();
+                break;
+            }
+            if (partitionLeft) {
+                start = response.lastEvaluatedKey();
+            } else {
+                p++;
+                start = null;
+            }
+        }
+        PagePosition next = more && lastKey != null
+                ? new PagePosition(Map.of("pk", lastKey.get(TableKeys.PK).s(), "sk", lastKey.get(TableKeys.SK).s()))
+                : null;
+        return new Page<>(page, next);
+    }
+
+    @Override
+    public Optional<Finding> finding(String findingId) {
+        String documentId = FindingIds.documentOf(findingId);
+        if (documentId == null) {
+            return Optional.empty();
+        }
+        GetItemResponse response = get(TableKeys.document(documentId), TableKeys.findingSk(findingId));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(FindingItems.finding(response.item()))
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<ReportDocument> document(String documentId) {
+        GetItemResponse response = get(TableKeys.document(documentId), TableKeys.DOCUMENT_SK);
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(document(response.item()))
+                : Optional.empty();
+    }
+
+    @Override
+    public Page<ReportDocument> documents(DocumentStatus status, int limit, PagePosition after) {
+        String index = status == null ? TableKeys.GSI2 : TableKeys.GSI1;
+        String pkName = status == null ? TableKeys.GSI2PK : TableKeys.GSI1PK;
+        String pkValue = status == null ? TableKeys.ALL_DOCUMENTS : TableKeys.documentStatus(status.name());
+        Map<String, AttributeValue> start = null;
+        if (after != null) {
+            start = new HashMap<>();
+            for (Map.Entry<String, String> e : after.values().entrySet()) {
+                start.put(e.getKey(), s(e.getValue()));
+            }
+        }
+        QueryResponse response = query(QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", pkName))
+                .expressionAttributeValues(Map.of(":pk", s(pkValue)))
+                .scanIndexForward(false).limit(limit).exclusiveStartKey(start).build());
+        observer.queried("documents", response.scannedCount(), response.count());
+        List<ReportDocument> documents = response.items().stream().map(DynamoFindingQueries::document).toList();
+        PagePosition next = null;
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+            Map<String, String> key = new HashMap<>();
+            response.lastEvaluatedKey().forEach((k, v) -> key.put(k, v.s()));
+            next = new PagePosition(key);
+        }
+        return new Page<>(documents, next);
+    }
+
+    @Override
+    public FindingStats stats() {
+        return StatsCounters.stats(counters((StatsCounters.Dimension) null));
+    }
+
+    private Map<StatsCounters.Dimension, Map<String, Long>> counters(boolean category, boolean pairs, boolean certainty) {
+        Map<StatsCounters.Dimension, Map<String, Long>> counts = new HashMap<>();
+        if (category) {
+            counts.putAll(counters(StatsCounters.Dimension.CATEGORY));
+        }
+        if (pairs) {
+            counts.putAll(counters(StatsCounters.Dimension.PAIR));
+        }
+        if (certainty) {
+            counts.putAll(counters(StatsCounters.Dimension.CERTAINTY));
+        }
+        return counts;
+    }
+
+    /** The summed counters of one dimension (all of them when null): one Query on the STATS partition. */
+    private Map<StatsCounters.Dimension, Map<String, Long>> counters(StatsCounters.Dimension dimension) {
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table);
+        if (dimension == null) {
+            q.keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", TableKeys.PK))
+                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.STATS_PK)));
+        } else {
+            q.keyConditionExpression("#pk = :pk AND begins_with(#sk, :d)")
+                    .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
+                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.STATS_PK), ":d", s(dimension.name() + "#")));
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        try {
+            dynamoDb.queryPaginator(q.build()).items().forEach(items::add);
+        } catch (SdkException e) {
+            throw DynamoFailures.classify("reading statistics", e);
+        }
+        return StatsCounters.sum(items);
+    }
+
+    private QueryResponse query(QueryRequest request) {
+        try {
+            return dynamoDb.query(request);
+        } catch (SdkException e) {
+            throw DynamoFailures.classify("querying", e);
+        }
+    }
+
+    private GetItemResponse get(String pk, String sk) {
+        try {
+            return dynamoDb.getItem(b -> b.tableName(table).key(DynamoDocumentStore.key(pk, sk)));
+        } catch (SdkException e) {
+            throw DynamoFailures.classify("reading an item", e);
+        }
+    }
+
+    private static ReportDocument document(Map<String, AttributeValue> item) {
+        try {
+            return JSON.readValue(item.get(DynamoDocumentStore.DOC).s(), ReportDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored document does not parse: " + item.get(TableKeys.PK), e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.sanctionsmonitor.aws.dynamodb;
+
+import io.sanctionsmonitor.model.Certainty;
+import io.sanctionsmonitor.query.FindingFacts;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How items use the table's generic keys. One table, {@code pk}/{@code sk}, and two overloaded indexes:
+ * <pre>
+ * document        pk DOC#{doc}                         sk DOC
+ *                 gsi1pk DOCSTATUS#{status}            gsi1sk {updatedAt}#{doc}
+ *                 gsi2pk DOCS                          gsi2sk {updatedAt}#{doc}
+ * finding         pk DOC#{doc}                         sk F#{findingId}
+ * write intent    pk DOC#{doc}                         sk PENDING#{nonce}
+ * posting         pk P#{dimension}#{value}#{yyyy}      sk {periodStart}#{findingId}
+ * counters        pk STATS                             sk {dimension}#{shard}
+ * </pre>
+ * A posting is a copy of a finding under one filterable value, split by the year its period starts
+ * ("0000" without a period), so a filter is a Query on one posting partition per year, newest first.
+ */
+final class TableKeys {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String GSI1 = "gsi1";
+    static final String GSI1PK = "gsi1pk";
+    static final String GSI1SK = "gsi1sk";
+    static final String GSI2 = "gsi2";
+    static final String GSI2PK = "gsi2pk";
+    static final String GSI2SK = "gsi2sk";
+
+    static final String DOCUMENT_SK = "DOC";
+    static final String FINDING_SK_PREFIX = "F#";
+    static final String PENDING_SK_PREFIX = "PENDING#";
+    static final String STATS_PK = "STATS";
+    static final String ALL_DOCUMENTS = "DOCS";
+    /** Past every character of a finding id, so "{day}#~" bounds a sort key range on a day. */
+    static final String AFTER_ID = "#~";
+
+    /** The dimensions a posting can be filed under. */
+    enum Dimension {
+        ALL, CATEGORY, COUNTRY, FROM, TO, PAIR, ITEM, SOURCE, CERTAINTY;
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private TableKeys() {}
+
+    static String document(String documentId) {
+        return "DOC#" + documentId;
+    }
+
+    static String findingSk(String findingId) {
+        return FINDING_SK_PREFIX + findingId;
+    }
+
+    static String pendingSk(String nonce) {
+        return PENDING_SK_PREFIX + nonce;
+    }
+
+    static String documentStatus(String status) {
+        return "DOCSTATUS#" + status;
+    }
+
+    static String posting(Dimension dimension, String value, String year) {
+        return dimension == Dimension.ALL ? "P#all#" + year : "P#" + dimension.label() + "#" + value + "#" + year;
+    }
+
+    static String postingSk(FindingFacts facts) {
+        return facts.periodStart() + "#" + facts.id();
+    }
+
+    /** The posting partitions of one finding, without its year: one per filterable value. */
+    static List<String> postingPartitions(FindingFacts f) {
+        String y = f.startYear();
+        List<String> keys = new ArrayList<>();
+        keys.add(posting(Dimension.ALL, null, y));
+        keys.add(posting(Dimension.CATEGORY, f.category().name(), y));
+        for (String country : f.countries()) {
+            keys.add(posting(Dimension.COUNTRY, country, y));
+        }
+        if (f.from() != null) {
+            keys.add(posting(Dimension.FROM, f.from(), y));
+        }
+        if (f.to() != null) {
+            keys.add(posting(Dimension.TO, f.to(), y));
+        }
+        if (f.from() != null && f.to() != null) {
+            keys.add(posting(Dimension.PAIR, f.statePair(), y));
+        }
+        for (String word : f.itemWords()) {
+            keys.add(posting(Dimension.ITEM, word, y));
+        }
+        for (String source : f.sources()) {
+            keys.add(posting(Dimension.SOURCE, source, y));
+        }
+        // Cumulative: a confirmed finding is filed under alleged, reported and confirmed, so "at least X" is one
+        // partition. "At least speculative" is every finding: the ALL posting serves it.
+        for (Certainty level : Certainty.values()) {
+            if (level != Certainty.SPECULATIVE && f.certainty().atLeast(level)) {
+                keys.add(posting(Dimension.CERTAINTY, level.label(), y));
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,12 @@
+package io.sanctionsmonitor.extract;
+
+import io.sanctionsmonitor.model.Category;
+import io.sanctionsmonitor.model.Certainty;
+import io.sanctionsmonitor.model.Quantity;
+import io.sanctionsmonitor.text.Sentence;
+import java.util.List;
+
+/** A finding before restatements are merged; {@code namedSource}: the sentence itself names who speaks. */
+record Draft(Category category, String type, String from, String to, List<String> items, Quantity quantity,
+             boolean lowerBound, String period, List<String> sources, boolean namedSource, Certainty certainty,
+             Sentence sentence, List<String> why) {}

@@ -1,0 +1,94 @@
+package io.sanctionsmonitor.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One sentence with every lexicon lookup done once: the tokens and the matches the rules read. */
+final class SentenceView {
+
+    record Mention<T>(int from, int to, T value) {}
+
+    final String text;
+    final int offset;
+    final List<Token> tokens;
+    final List<Mention<Lexicon.Item>> items = new ArrayList<>();
+    final List<Mention<Lexicon.State>> states = new ArrayList<>();
+    final List<Mention<Lexicon.Source>> sources = new ArrayList<>();
+    final List<Mention<Lexicon.Cue>> cues = new ArrayList<>();
+    /** Marks tokens that belong to a state mention. */
+    final boolean[] stateToken;
+    /** Marks state mentions that name who speaks rather than who acts ("Seoul estimates", "U.S. officials"). */
+    final boolean[] speakerState;
+
+    SentenceView(String text, int offset, List<Token> tokens, Lexicon lexicon) {
+        this.text = text;
+        this.offset = offset;
+        this.tokens = tokens;
+        for (var m : lexicon.items.findAll(tokens)) {
+            items.add(new Mention<>(m.from(), m.to(), m.value()));
+        }
+        for (var m : lexicon.states.findAll(tokens)) {
+            if (capitalisationAgrees(lexicon.phraseWords.get(m.value().phrase()), m.from(), m.to())) {
+                states.add(new Mention<>(m.from(), m.to(), m.value()));
+            }
+        }
+        for (var m : lexicon.sources.findAll(tokens)) {
+            if (capitalisationAgrees(lexicon.phraseWords.get(m.value().phrase()), m.from(), m.to())) {
+                sources.add(new Mention<>(m.from(), m.to(), m.value()));
+            }
+        }
+        for (var m : lexicon.cues.findAll(tokens)) {
+            for (Lexicon.Cue cue : m.value()) {
+                if (cue.lowercaseOnly() && !tokens.get(m.from()).text().equals(tokens.get(m.from()).text().toLowerCase())) {
+                    continue;
+                }
+                cues.add(new Mention<>(m.from(), m.to(), cue));
+            }
+        }
+        stateToken = new boolean[tokens.size()];
+        for (var s : states) {
+            for (int i = s.from(); i < s.to(); i++) {
+                stateToken[i] = true;
+            }
+        }
+        speakerState = new boolean[states.size()];
+    }
+
+    Token token(int i) {
+        return tokens.get(i);
+    }
+
+    String key(int i) {
+        return i >= 0 && i < tokens.size() ? tokens.get(i).key() : "";
+    }
+
+    /** The sentence text of tokens [from, to). */
+    String span(int from, int to) {
+        return text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+    }
+
+    boolean hasCue(String kind) {
+        for (var c : cues) {
+            if (c.value().kind().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every capitalised word of a gazetteer phrase must be capitalised in the text ("US" is not "us"). */
+    private boolean capitalisationAgrees(String[] lex, int from, int to) {
+        for (int k = 0; k < lex.length && from + k < to; k++) {
+            String want = lex[k];
+            String got = tokens.get(from + k).text();
+            if (Character.isUpperCase(want.charAt(0)) && !Character.isUpperCase(got.charAt(0))) {
+                return false;
+            }
+            if (want.length() > 1 && want.equals(want.toUpperCase()) && Character.isLetter(want.charAt(1))
+                    && !got.equals(got.toUpperCase())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,193 @@
+package io.sanctionsmonitor.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsmonitor.ingest.TransientFailureException;
+import io.sanctionsmonitor.model.DocumentStatus;
+import io.sanctionsmonitor.model.Finding;
+import io.sanctionsmonitor.model.ReportDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP API's logic: routes a request, checks every parameter, asks {@link FindingQueries} and renders JSON
+ * or an RFC 9457 problem. Pure: no AWS types; the Lambda handler only translates events.
+ */
+public final class QueryApi {
+
+    static final Set<String> FINDINGS_PARAMETERS = Set.of("category", "country", "from", "to", "item", "certainty",
+            "source", "since", "until", "document", "limit", "cursor");
+    static final Set<String> DOCUMENTS_PARAMETERS = Set.of("status", "limit", "cursor");
+    static final Set<String> PAGE_PARAMETERS = Set.of("limit", "cursor");
+
+    private static final Pattern FINDING_PATH = Pattern.compile("/findings/([^/]+)");
+    private static final Pattern DOCUMENT_PATH = Pattern.compile("/documents/([^/]+)");
+    private static final Pattern DOCUMENT_FINDINGS_PATH = Pattern.compile("/documents/([^/]+)/findings");
+    private static final Pattern FINDING_ID = Pattern.compile("[0-9a-f]{20}-\\d{4,6}");
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{20}");
+
+    private final FindingQueries queries;
+    private final CursorCodec cursors;
+    private final ObjectMapper json = new ObjectMapper();
+    private final String openApi = resource("/query/openapi.json");
+
+    public QueryApi(FindingQueries queries, CursorCodec cursors) {
+        this.queries = queries;
+        this.cursors = cursors;
+    }
+
+    /** A page of a list in JSON: the items and the cursor of the next page, null on the last page. */
+    @JsonPropertyOrder({"items", "next_cursor"})
+    record ListBody<T>(List<T> items, @JsonProperty("next_cursor") @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
+
+    public ApiResponse handle(ApiRequest request) {
+        String path = normalPath(request.path());
+        try {
+            if (!"GET".equalsIgnoreCase(request.method())) {
+                return problem(Problem.methodNotAllowed(String.valueOf(request.method())), path);
+            }
+            return route(path, request.query());
+        } catch (InvalidParameterException e) {
+            return problem(e.problem(), path);
+        } catch (TransientFailureException e) {
+            System.err.println("query failed for now: " + e.getMessage());
+            return problem(Problem.unavailable(), path);
+        } catch (RuntimeException e) {
+            System.err.println("query failed: " + e);
+            return problem(Problem.internal(), path);
+        }
+    }
+
+    private ApiResponse route(String path, Map<String, List<String>> query) {
+        Matcher m;
+        switch (path) {
+            case "/findings" -> {
+                return listFindings(query);
+            }
+            case "/documents" -> {
+                return listDocuments(query);
+            }
+            case "/stats" -> {
+                new QueryParameters(query, Set.of());
+                return ok(queries.stats());
+            }
+            case "/openapi.json" -> {
+                new QueryParameters(query, Set.of());
+                return new ApiResponse(200, ApiResponse.JSON, openApi);
+            }
+            default -> {
+                // matched below
+            }
+        }
+        if ((m = FINDING_PATH.matcher(path)).matches()) {
+            new QueryParameters(query, Set.of());
+            String id = m.group(1);
+            Optional<Finding> finding = FINDING_ID.matcher(id).matches() ? queries.finding(id) : Optional.empty();
+            return finding.map(this::ok).orElseGet(() -> problem(Problem.notFound("No finding has the id '" + clip(id) + "'."), path));
+        }
+        if ((m = DOCUMENT_FINDINGS_PATH.matcher(path)).matches()) {
+            String id = m.group(1);
+            QueryParameters p = new QueryParameters(query, PAGE_PARAMETERS);
+            int limit = p.limit();
+            Optional<String> cursor = p.cursor();
+            if (!DOCUMENT_ID.matcher(id).matches() || queries.document(id).isEmpty()) {
+                return problem(Problem.notFound("No document has the id '" + clip(id) + "'."), path);
+            }
+            return findingsPage(FindingFilter.ofDocument(id), limit, cursor, "document-findings?");
+        }
+        if ((m = DOCUMENT_PATH.matcher(path)).matches()) {
+            new QueryParameters(query, Set.of());
+            String id = m.group(1);
+            Optional<ReportDocument> document =
+                    DOCUMENT_ID.matcher(id).matches() ? queries.document(id) : Optional.empty();
+            return document.map(this::ok)
+                    .orElseGet(() -> problem(Problem.notFound("No document has the id '" + clip(id) + "'."), path));
+        }
+        return problem(Problem.notFound("No route serves '" + clip(path) + "'; see /openapi.json."), path);
+    }
+
+    private ApiResponse listFindings(Map<String, List<String>> query) {
+        QueryParameters p = new QueryParameters(query, FINDINGS_PARAMETERS);
+        FindingFilter filter = new FindingFilter(p.category(), p.state("country"), p.state("from"), p.state("to"),
+                p.itemWords(), p.certainty(), p.source(), p.date("since", false), p.date("until", true),
+                p.documentId("document"));
+        if (filter.since() != null && filter.until() != null && filter.since().compareTo(filter.until()) > 0) {
+            throw new InvalidParameterException("until", "Parameter 'until' must not be before 'since'.",
+                    List.of("a date on or after since"));
+        }
+        return findingsPage(filter, p.limit(), p.cursor(), "findings?");
+    }
+
+    private ApiResponse findingsPage(FindingFilter filter, int limit, Optional<String> cursor, String route) {
+        String scope = route + filter.canonical();
+        PagePosition after = cursor.map(c -> position(scope, c)).orElse(null);
+        Page<Finding> page = queries.findings(filter, limit, after);
+        return ok(new ListBody<>(page.items(), page.next() == null ? null : cursors.encode(scope, page.next())));
+    }
+
+    private ApiResponse listDocuments(Map<String, List<String>> query) {
+        QueryParameters p = new QueryParameters(query, DOCUMENTS_PARAMETERS);
+        DocumentStatus status = p.status();
+        int limit = p.limit();
+        String scope = "documents?status=" + (status == null ? "" : status.name());
+        PagePosition after = p.cursor().map(c -> position(scope, c)).orElse(null);
+        Page<ReportDocument> page = queries.documents(status, limit, after);
+        return ok(new ListBody<>(page.items(), page.next() == null ? null : cursors.encode(scope, page.next())));
+    }
+
+    private PagePosition position(String scope, String cursor) {
+        return cursors.decode(scope, cursor).orElseThrow(() -> new InvalidParameterException("cursor",
+                "Parameter 'cursor' is not a cursor this API issued for this filter set; start again without it.",
+                List.of("the next_cursor of the previous page of the same request")));
+    }
+
+    private ApiResponse ok(Object body) {
+        try {
+            return new ApiResponse(200, ApiResponse.JSON, json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response does not serialise", e);
+        }
+    }
+
+    private ApiResponse problem(Problem problem, String path) {
+        try {
+            return new ApiResponse(problem.status(), ApiResponse.PROBLEM_JSON, json.writeValueAsString(problem.at(clip(path))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem always serialises", e);
+        }
+    }
+
+    private static String normalPath(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        String p = path.startsWith("/") ? path : "/" + path;
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    private static String clip(String v) {
+        return v.length() <= 80 ? v : v.substring(0, 80) + "...";
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = QueryApi.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

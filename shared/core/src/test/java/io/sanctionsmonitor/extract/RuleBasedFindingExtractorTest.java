@@ -1,0 +1,247 @@
+package io.sanctionsmonitor.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sanctionsmonitor.model.Category;
+import io.sanctionsmonitor.model.Certainty;
+import io.sanctionsmonitor.model.Finding;
+import io.sanctionsmonitor.model.ParsedReport;
+import io.sanctionsmonitor.model.ReportMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Sentences written for these tests (not taken from the corpus), one rule each. */
+class RuleBasedFindingExtractorTest {
+
+    private static final RuleBasedFindingExtractor EXTRACTOR = new RuleBasedFindingExtractor();
+
+    private static List<Finding> extract(String text, String published) {
+        return EXTRACTOR.extract(new ParsedReport(text, new ReportMetadata("text", null, published, null, null)));
+    }
+
+    private static List<Finding> extract(String text) {
+        return extract(text, "2025-06-01");
+    }
+
+    private static Finding only(List<Finding> findings) {
+        assertEquals(1, findings.size(), () -> "expected one finding, got " + findings);
+        return findings.get(0);
+    }
+
+    @Test
+    void activeVoiceWithFromAndToGivesDirectionCategoryAndQuantity() {
+        Finding f = only(extract("Satellite photos show Moscow shipped more than 120 Kalibr cruise missiles to Pyongyang."));
+        assertEquals(Category.MUNITIONS_TRANSFER, f.category());
+        assertEquals("RUS", f.from());
+        assertEquals("PRK", f.to());
+        assertEquals(120, f.quantity().value());
+        assertTrue(f.why().stream().anyMatch(w -> w.startsWith("gazetteer:cruise missile")), f.why()::toString);
+    }
+
+    @Test
+    void receiveVerbPutsTheSubjectOnTheReceivingSide() {
+        Finding f = only(extract("Iran received some nine million artillery shells from North Korea last spring."));
+        assertEquals("PRK", f.from());
+        assertEquals("IRN", f.to());
+        assertEquals(9_000_000, f.quantity().value());
+    }
+
+    @Test
+    void stateAfterAGiveVerbIsTheRecipient() {
+        Finding f = only(extract("Pyongyang supplied Syria with around 40 self-propelled howitzers."));
+        assertEquals(Category.ARMS_TRANSFER, f.category());
+        assertEquals("PRK", f.from());
+        assertEquals("SYR", f.to());
+        assertEquals(40, f.quantity().value());
+    }
+
+    @Test
+    void passiveVoiceTakesTheSupplierFromTheItemsOwnAdjective() {
+        Finding f = only(extract("At least 3,500 North Korean soldiers were flown to Russia in August 2024 and later deployed."));
+        assertEquals(Category.MILITARY_PERSONNEL, f.category());
+        assertEquals("PRK", f.from());
+        assertEquals("RUS", f.to());
+        assertEquals(3500, f.quantity().value());
+    }
+
+    @Test
+    void inReturnForReversesTheDirectionOfWhatFollows() {
+        List<Finding> findings = extract("Moscow delivered two S-400 batteries to Pyongyang in return for its sappers.");
+        assertEquals(2, findings.size(), findings::toString);
+        Finding arms = findings.stream().filter(f -> f.category() == Category.ARMS_TRANSFER).findFirst().orElseThrow();
+        Finding people = findings.stream().filter(f -> f.category() == Category.MILITARY_PERSONNEL).findFirst().orElseThrow();
+        assertEquals("RUS", arms.from());
+        assertEquals("PRK", arms.to());
+        assertEquals("PRK", people.from());
+        assertEquals("RUS", people.to());
+    }
+
+    @Test
+    void numberWordsScalesAndMoneyAreRead() {
+        assertEquals(1_000_000, only(extract("Russia shipped one million barrels of diesel to North Korea.")).quantity().value());
+        Finding theft = only(extract("Hackers working for North Korea stole $3.6 billion in cryptocurrency last year."));
+        assertEquals(Category.CYBER_THEFT, theft.category());
+        assertEquals(3.6e9, theft.quantity().value());
+        assertEquals("USD", theft.quantity().unit());
+        assertEquals("PRK", theft.to());
+    }
+
+    @Test
+    void rangesGiveTheirLowerBoundAndVagueCountsNoQuantity() {
+        assertEquals(2000, only(extract("North Korea sent 2,000 to 2,500 workers to China.")).quantity().value());
+        assertNull(only(extract("North Korea sent hundreds of workers to China.")).quantity());
+        assertNull(only(extract("North Korea sent several million shells to Russia.")).quantity());
+    }
+
+    @Test
+    void hedgesAccusationsAndConfirmationsSetCertainty() {
+        assertEquals(Certainty.SPECULATIVE, only(extract("Russia may have sent Su-35 fighters to North Korea.")).certainty());
+        assertEquals(Certainty.ALLEGED, only(extract("North Korea allegedly shipped rockets to Russia.")).certainty());
+        assertEquals(Certainty.CONFIRMED,
+                only(extract("The Panel of Experts confirmed that North Korea shipped rockets to Russia.")).certainty());
+        assertEquals(Certainty.REPORTED, only(extract("North Korea shipped rockets to Russia, officials in Seoul said.")).certainty());
+    }
+
+    @Test
+    void plannedTransfersAreSpeculative() {
+        Finding f = only(extract("Pyongyang plans to send 6,000 military builders to Russia."));
+        assertEquals(Certainty.SPECULATIVE, f.certainty());
+        assertEquals(6000, f.quantity().value());
+    }
+
+    @Test
+    void attributionNamesGovernmentsByCountryAndBodiesByName() {
+        Finding nis = only(extract("According to the NIS, North Korea shipped 1,200 howitzers to Russia."));
+        assertEquals(List.of("South Korea"), nis.attributedTo());
+        Finding estimate = only(extract("Tokyo estimates that Russia transferred 30 radars to North Korea."));
+        assertEquals(List.of("Japan"), estimate.attributedTo());
+        assertEquals(Certainty.REPORTED, estimate.certainty());
+        assertEquals("RUS", estimate.from());
+        Finding own = only(extract("North Korea shipped 1,200 howitzers to Russia."));
+        assertEquals(List.of(), own.attributedTo());
+    }
+
+    @Test
+    void aLaterSentenceInheritsTheSourceOfTheOneBefore() {
+        List<Finding> findings = extract("The MSMT published its second report on Monday. "
+                + "It said North Korea shipped 300 rocket launchers to Russia.");
+        assertEquals(List.of("MSMT"), only(findings).attributedTo());
+    }
+
+    @Test
+    void periodsResolveAgainstThePublicationDate() {
+        assertEquals("2024/", only(extract("Since late 2024, Russia has shipped fuel to North Korea.")).period());
+        assertEquals("2024-03/2024-10",
+                only(extract("Russia shipped fuel to North Korea between March and October 2024.")).period());
+        assertEquals("2024-12", only(extract("In December of last year, Russia shipped fuel to North Korea.")).period());
+        assertEquals("2025", only(extract("This year Russia shipped fuel to North Korea.")).period());
+        assertNull(only(extract("This year Russia shipped fuel to North Korea.", null)).period());
+    }
+
+    @Test
+    void aListOfDistinctItemTypesGivesOneFindingEach() {
+        List<Finding> findings = extract("North Korea has sent tanks, rockets and soldiers to Russia.");
+        assertEquals(List.of(Category.ARMS_TRANSFER, Category.MUNITIONS_TRANSFER, Category.MILITARY_PERSONNEL),
+                findings.stream().map(Finding::category).toList());
+    }
+
+    @Test
+    void modelsOfOneTypeShareAFinding() {
+        Finding f = only(extract("Russia is preparing to send MiG-31 and Su-30 jets to North Korea."));
+        assertEquals(List.of("MiG-31", "Su-30"), f.items().subList(0, 2));
+        assertEquals(Certainty.SPECULATIVE, f.certainty());
+    }
+
+    @Test
+    void containersAreCountedWithWhatTheyHold() {
+        Finding f = only(extract("North Korea shipped 7,000 containers of ammunition to Russia."));
+        assertEquals(Category.MUNITIONS_TRANSFER, f.category());
+        assertEquals("containers", f.quantity().unit());
+        assertEquals(7000, f.quantity().value());
+        assertTrue(f.items().contains("ammunition"), f.items()::toString);
+    }
+
+    @Test
+    void genericWordingDenialsLawAndOldInventoryAreNotFindings() {
+        assertEquals(List.of(), extract("North Korea was accused of sending weapons to Russia."));
+        assertEquals(List.of(), extract("Moscow denied that it had sent fighters to North Korea."));
+        assertEquals(List.of(), extract("Resolutions prohibit member states from sending fuel to North Korea."));
+        assertEquals(List.of(), extract("The army still relies on older air defense systems delivered decades ago."));
+        assertEquals(List.of(), extract("Both countries pledged deeper military cooperation."));
+    }
+
+    @Test
+    void teasersAndHeadingsAreNotFindings() {
+        assertEquals(List.of(), extract("You may also like: Russia sends drones to North Korea"));
+        assertEquals(List.of(), extract("Russia sends drones to North Korea\n\nThe summit ended on Tuesday."));
+    }
+
+    @Test
+    void productionAndWeaponsProgrammesAreNotTransfers() {
+        assertEquals(List.of(), extract("Factories producing shells for Russia were running at full capacity, a minister said."));
+        assertEquals(List.of(), extract("Satellite images show the missile programme expanded its launch sites."));
+    }
+
+    @Test
+    void restatementsAreMergedKeepingTheMostSpecificSentence() {
+        String text = "North Korea has sent troops to Russia, the NIS said. "
+                + "The NIS said North Korea has sent 11,000 troops to Russia.";
+        Finding f = only(extract(text));
+        assertEquals(11000, f.quantity().value());
+        assertEquals(text.indexOf("The NIS said"), f.evidenceStart());
+    }
+
+    @Test
+    void restatementsWithDifferentCertaintyStaySeparate() {
+        String text = "North Korea sent shells to Russia. It could have sent more than 3 million shells to Russia.";
+        assertEquals(2, extract(text).size());
+    }
+
+    @Test
+    void evidenceIsTheExactSentenceWithOffsets() {
+        String text = "Intro line without a finding.\n\n  • Russia shipped 500 tons of diesel to North Korea.";
+        Finding f = only(extract(text));
+        assertEquals(f.evidence(), text.substring(f.evidenceStart(), f.evidenceEnd()));
+        assertEquals("Russia shipped 500 tons of diesel to North Korea.", f.evidence());
+        assertNull(f.id());
+        assertNull(f.documentId());
+    }
+
+    @Test
+    void whyNamesTheCuesAndRulesThatFired() {
+        Finding f = only(extract("Russia may have sent Su-35 fighters to North Korea."));
+        assertTrue(f.why().contains("cue:may→speculative"), f.why()::toString);
+        assertTrue(f.why().stream().anyMatch(w -> w.startsWith("direction:RUS→PRK")), f.why()::toString);
+        assertTrue(f.why().stream().anyMatch(w -> w.startsWith("trigger:sent")), f.why()::toString);
+    }
+
+    @Test
+    void oneInstanceGivesTheSameAnswerFromManyThreads() throws Exception {
+        String text = "Russia may have sent Su-35 fighters to North Korea. North Korea shipped 7,000 containers of "
+                + "ammunition to Russia. Hackers working for North Korea stole $3.6 billion in cryptocurrency.";
+        List<Finding> expected = extract(text);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Finding>>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                results.add(pool.submit(() -> extract(text)));
+            }
+            for (Future<List<Finding>> r : results) {
+                assertEquals(expected, r.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void emptyTextHasNoFindings() {
+        assertEquals(List.of(), extract("   "));
+    }
+}
