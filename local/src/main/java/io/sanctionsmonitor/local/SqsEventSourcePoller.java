@@ -59,7 +59,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     /** Polls in a background thread until {@link #close()}. */
     public synchronized void start() {
         running = true;
-        thread = Thread.ofPlatform().name("sqs-event-source").daemon(true).start(() -> {
+        thread = Thread.ofPlatform().name("sqs-event-source-", 1).daemon(true).unstarted(() -> {
             String lastError = null;
             while (running) {
                 try {
@@ -74,6 +74,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 }
             }
         });
+        thread.start();
     }
 
     /** Receives one batch and hands it to the handler; returns at once with nothing when the queue stays empty. */

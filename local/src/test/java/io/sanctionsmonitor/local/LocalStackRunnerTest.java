@@ -91,8 +91,8 @@ class LocalStackRunnerTest {
     @Test
     void eventSourceSettingsComeFromTheProcessorsSqsEvent() {
         JsonNode event = template.properties(LocalStack.PROCESSOR_FUNCTION).at("/Events/ReportEvents/Properties");
-        assertEquals(new SqsEventSource(event.path("BatchSize").asInt(), event.path("MaximumBatchingWindowInSeconds").asInt(), true),
-                stack.eventSource());
+        assertEquals(new SqsEventSource(event.path("BatchSize").asInt(), event.path("MaximumBatchingWindowInSeconds").asInt(), true,
+                event.at("/ScalingConfig/MaximumConcurrency").asInt()), stack.eventSource());
         assertEquals("reports/", stack.uploadPrefix());
         // bin/local runs the processor in-process, where it reads UPLOAD_PREFIX from the environment or its default.
         assertEquals(IngestSettings.defaults().uploadPrefix(), stack.uploadPrefix());
