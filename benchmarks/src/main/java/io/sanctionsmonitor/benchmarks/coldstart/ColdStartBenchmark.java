@@ -23,7 +23,9 @@ import java.util.Map;
  * SDK clients and makes the unavoidable calls. Rounds alternate the order of function and baseline; the first
  * round warms the page cache and is not counted. Prints medians and the ratio function/baseline.
  *
- * <p>Usage: {@code ColdStartBenchmark [--runs 5] [--moto http://127.0.0.1:5000] [--root .]}
+ * <p>Usage: {@code ColdStartBenchmark [--runs 5] [--moto http://127.0.0.1:5000] [--root .] [--class-log]}; with
+ * {@code --class-log} each JVM writes the classes it loads to target/coldstart/FUNCTION-ROLE.classes.txt (which
+ * slows every run: for finding out why, not for the numbers).
  */
 public final class ColdStartBenchmark {
     static final double API_GOAL = 1.3;
@@ -49,7 +51,7 @@ public final class ColdStartBenchmark {
             LocalStack stack = BenchmarkStacks.provision(template, "coldstart", clients);
             seed(clients, stack, report);
             JvmLauncher launcher = new JvmLauncher(Path.of(System.getProperty("java.home"), "bin", "java"), probe.directory(),
-                    moto, stack, root.resolve("target/coldstart"));
+                    moto, stack, root.resolve("target/coldstart"), options.containsKey("class-log"));
             List<Variant> variants = List.of(
                     new Variant("processor", "function", processorJar, "io.sanctionsmonitor.processor.ProcessorHandler",
                             "sqs", memory(template, LocalStack.PROCESSOR_FUNCTION)),
@@ -115,9 +117,13 @@ public final class ColdStartBenchmark {
         Map<String, String> options = new LinkedHashMap<>(Map.of("runs", "5",
                 "moto", System.getenv().getOrDefault("MOTO_ENDPOINT", "http://127.0.0.1:5000"), "root", "."));
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--class-log")) {
+                options.put("class-log", "true");
+                continue;
+            }
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (!options.containsKey(name) || i + 1 >= args.length) {
-                System.err.println("usage: coldstart [--runs 5] [--moto http://127.0.0.1:5000] [--root .]");
+                System.err.println("usage: coldstart [--runs 5] [--moto http://127.0.0.1:5000] [--root .] [--class-log]");
                 System.exit(2);
             }
             options.put(name, args[++i]);

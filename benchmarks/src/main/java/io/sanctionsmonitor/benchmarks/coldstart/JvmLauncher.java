@@ -34,8 +34,11 @@ final class JvmLauncher {
     private final URI moto;
     private final LocalStack stack;
     private final Path logDirectory;
+    private final boolean classLog;
 
-    JvmLauncher(Path java, Path probeClasses, URI moto, LocalStack stack, Path logDirectory) {
+    /** @param classLog whether each JVM logs the classes it loads (with their source) next to its stderr log */
+    JvmLauncher(Path java, Path probeClasses, URI moto, LocalStack stack, Path logDirectory, boolean classLog) {
+        this.classLog = classLog;
         this.java = java;
         this.probeClasses = probeClasses;
         this.moto = moto;
@@ -81,7 +84,10 @@ final class JvmLauncher {
         env.put("TABLE_NAME", stack.tableName());
         env.put("UPLOAD_PREFIX", stack.uploadPrefix());
         env.put("CURSOR_SECRET", CURSOR_SECRET);
-        builder.command(command(java, variant, probeClasses, nowMicros(), stack.bucket(), key, List.of()));
+        List<String> flags = classLog
+                ? List.of("-Xlog:class+load=info:file=" + logDirectory.resolve(variant.function() + "-" + variant.role() + ".classes.txt"))
+                : List.of();
+        builder.command(command(java, variant, probeClasses, nowMicros(), stack.bucket(), key, flags));
         Process process = builder.start();
         String line = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
