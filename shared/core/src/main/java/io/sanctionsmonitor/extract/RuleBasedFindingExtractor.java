@@ -167,10 +167,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             why.add("direction:" + (direction.from() == null ? "?" : direction.from()) + "→"
                     + (direction.to() == null ? "?" : direction.to()) + " by " + direction.rule());
             Certainty certainty = basis.certainty();
-            for (var cue : s.cues) {
-                if (!cue.value().kind().equals("hedge")) {
-                    continue;
-                }
+            for (var cue : s.cues("hedge")) {
                 boolean before = cue.to() <= first.from() && !speechBetween(s, cue.to(), first.from());
                 boolean inVerbGroup = trigger != null && trigger.from() > first.to() && cue.from() >= first.to()
                         && cue.to() <= trigger.from();
@@ -236,12 +233,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
      * the attribution verb ("likely indicates") hedges that verb and so still reaches the item.
      */
     private static boolean speechBetween(SentenceView s, int from, int to) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("speech") && c.from() > from && c.to() <= to) {
-                return true;
-            }
-        }
-        return false;
+        return s.speechWithin(from + 1, to);
     }
 
     private static boolean punctuationBetween(SentenceView s, int from, int to) {
@@ -261,8 +253,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 return;
             }
         }
-        for (var c : s.cues) {
-            if (c.value().kind().equals("trigger") && c.value().value().equals("theft") && !ItemReader.excluded(s, c.from())
+        for (var c : s.cues("trigger")) {
+            if (c.value().value().equals("theft") && !ItemReader.excluded(s, c.from())
                     && quantities.money(s.tokens) != null) {
                 String loot = memory.loot == null ? "funds" : memory.loot;
                 Lexicon.Item entry = new Lexicon.Item(loot, Category.CYBER_THEFT, "theft", Set.of("activity"));
@@ -278,10 +270,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         SentenceView.Mention<Lexicon.Cue> before = null;
         SentenceView.Mention<Lexicon.Cue> inside = null;
         SentenceView.Mention<Lexicon.Cue> after = null;
-        for (var c : s.cues) {
-            if (!c.value().kind().equals("trigger")) {
-                continue;
-            }
+        for (var c : s.cues("trigger")) {
             if (c.from() >= hit.from() && c.to() <= hit.to()) {
                 if (inside == null) {
                     inside = c; // the item names its own transfer: "ship-to-ship transfers", "oil shipments"
