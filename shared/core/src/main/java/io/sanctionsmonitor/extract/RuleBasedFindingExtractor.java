@@ -30,6 +30,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     /** Sentences in a paragraph from which on it is an essay's unit of thought, so its source ends with it. */
     private static final int ESSAY_PARAGRAPH = 4;
 
+    /** Nouns that follow a system's name and are what is counted ("one of its Pantsir systems"). */
+    private static final Set<String> UNIT_NOUNS = Set.of("system", "vehicle", "battery", "launcher", "complex", "unit");
+
     private final Lexicon lexicon;
     private final Tokenizer tokenizer = new Tokenizer();
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
@@ -184,7 +187,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             Quantity quantity = null;
             boolean lowerBound = false;
             for (ItemHit h : group) {
-                QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(h));
+                QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h));
                 if (count != null) {
                     quantity = count.quantity();
                     lowerBound = count.lowerBound();
@@ -297,11 +300,14 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return best;
     }
 
-    private static String unitOf(ItemHit h) {
+    /** The counted noun: the item, with a following "systems"/"vehicles" ("Pantsir systems"). */
+    private static String unitOf(SentenceView s, ItemHit h) {
         if (h.entry().has("container")) {
             return "containers";
         }
-        return h.names().get(0);
+        String name = h.names().get(0);
+        String next = s.key(h.to());
+        return UNIT_NOUNS.contains(next) ? name + " " + s.token(h.to()).text() : name;
     }
 
     /** A line with no closing punctuation and few words is a heading or teaser, not a statement. */
