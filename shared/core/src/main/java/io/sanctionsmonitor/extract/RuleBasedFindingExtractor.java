@@ -103,39 +103,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
         boolean otherItems = hits.stream().anyMatch(h -> !h.entry().has("people") && !h.entry().has("generic"));
         hits.removeIf(h -> h.entry().has("people") && otherItems);
-        boolean militaryGoods = false;
-        for (ItemHit h : hits) {
-            boolean military = h.category() == Category.ARMS_TRANSFER || h.category() == Category.MUNITIONS_TRANSFER;
-            if (military && !h.entry().has("container") || h.entry().has("container") && h.rule().contains("load")) {
-                militaryGoods = true;
-            }
-        }
-        // money in a sentence about a theft is the loot of that theft
-        boolean theft = hits.stream().anyMatch(h -> h.category() == Category.CYBER_THEFT);
-        Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
-        Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
-        int clause = 0;
-        for (ItemHit h : hits) {
-            if (h.entry().has("generic")) {
-                continue;
-            }
-            if (h.entry().has("container") && !militaryGoods) {
-                continue;
-            }
-            if (h.category() == Category.FINANCIAL && theft) {
-                h = new ItemHit(h.from(), h.to(), h.entry(), Category.CYBER_THEFT, "theft", h.names(), h.reversed(),
-                        "loot-of-theft");
-            }
-            boolean scheme = lexicon.groupedBySentence.contains(h.category());
-            String type = scheme ? "*" : h.type();
-            String key = h.category() + "|" + type + "|" + h.reversed();
-            ItemHit previous = lastOfGroup.get(key);
-            if (previous != null && !scheme && (ItemReader.triggerBetween(s, previous.to(), h.from()) || ownCount(s, h) && ownCount(s, previous))) {
-                clause++; // the same kind of item in another clause is another claim
-            }
-            lastOfGroup.put(key, h);
-            groups.computeIfAbsent(key + "|" + (previous == null ? 0 : clause), k -> new ArrayList<>()).add(h);
-        }
+        Map<String, List<ItemHit>> groups = groupsOf(s, hits);
         Direction main = null;
         List<PeriodReader.Period> found = periods.find(s.text, published);
         List<Draft> out = new ArrayList<>();
@@ -169,31 +137,10 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             }
             why.add("direction:" + (direction.from() == null ? "?" : direction.from()) + "→"
                     + (direction.to() == null ? "?" : direction.to()) + " by " + direction.rule());
-            Certainty certainty = basis.certainty();
-            for (var cue : s.cues("hedge")) {
-                boolean before = cue.to() <= first.from() && !speechBetween(s, cue.to(), first.from());
-                boolean inVerbGroup = trigger != null && trigger.from() > first.to() && cue.from() >= first.to()
-                        && cue.to() <= trigger.from();
-                boolean rightAfter = cue.from() >= first.to() && cue.from() <= first.to() + 2
-                        && !punctuationBetween(s, first.to(), cue.from());
-                if (before || inVerbGroup || rightAfter) {
-                    Certainty c = Certainty.fromLabel(cue.value().value());
-                    if (c.compareTo(certainty) < 0) {
-                        certainty = c;
-                        why.add("cue:" + s.span(cue.from(), cue.to()) + "→" + c.label());
-                    }
-                }
-            }
-            Quantity quantity = null;
-            boolean lowerBound = false;
-            for (ItemHit h : group) {
-                QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h));
-                if (count != null) {
-                    quantity = count.quantity();
-                    lowerBound = count.lowerBound();
-                    break;
-                }
-            }
+            Certainty certainty = certaintyOf(s, basis.certainty(), first, trigger, why);
+            QuantityReader.Count count = countOf(s, group);
+            Quantity quantity = count == null ? null : count.quantity();
+            boolean lowerBound = count != null && count.lowerBound();
             if (quantity == null && (first.category() == Category.CYBER_THEFT || first.category() == Category.FINANCIAL)) {
                 quantity = quantities.money(s.tokens);
             }
@@ -215,6 +162,81 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                     quantity, lowerBound, period, basis.sources(), basis.named(), certainty, sentence, why));
         }
         return out;
+    }
+
+    /**
+     * Items of one type in one sentence form one finding (guideline 2), except in another clause or with a count of
+     * their own; generic items and containers without military goods form none; money beside a theft is its loot.
+     */
+    private Map<String, List<ItemHit>> groupsOf(SentenceView s, List<ItemHit> hits) {
+        boolean militaryGoods = false;
+        for (ItemHit h : hits) {
+            boolean military = h.category() == Category.ARMS_TRANSFER || h.category() == Category.MUNITIONS_TRANSFER;
+            if (military && !h.entry().has("container") || h.entry().has("container") && h.rule().contains("load")) {
+                militaryGoods = true;
+            }
+        }
+        // money in a sentence about a theft is the loot of that theft
+        boolean theft = hits.stream().anyMatch(h -> h.category() == Category.CYBER_THEFT);
+        Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
+        Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
+        int clause = 0;
+        for (ItemHit h : hits) {
+            if (h.entry().has("generic")) {
+                continue;
+            }
+            if (h.entry().has("container") && !militaryGoods) {
+                continue;
+            }
+            if (h.category() == Category.FINANCIAL && theft) {
+                h = new ItemHit(h.from(), h.to(), h.entry(), Category.CYBER_THEFT, "theft", h.names(), h.reversed(),
+                        "loot-of-theft");
+            }
+            boolean scheme = lexicon.groupedBySentence.contains(h.category());
+            String type = scheme ? "*" : h.type();
+            String key = h.category() + "|" + type + "|" + h.reversed();
+            ItemHit previous = lastOfGroup.get(key);
+            boolean newClaim = ItemReader.triggerBetween(s, previous == null ? 0 : previous.to(), h.from())
+                    || ownCount(s, h) && previous != null && ownCount(s, previous);
+            if (previous != null && !scheme && newClaim) {
+                clause++; // the same kind of item in another clause is another claim
+            }
+            lastOfGroup.put(key, h);
+            groups.computeIfAbsent(key + "|" + (previous == null ? 0 : clause), k -> new ArrayList<>()).add(h);
+        }
+        return groups;
+    }
+
+    /** The basis certainty lowered by hedges that reach the item: before it in its clause, or in its verb group. */
+    private static Certainty certaintyOf(SentenceView s, Certainty basis, ItemHit first,
+                                         SentenceView.Mention<Lexicon.Cue> trigger, List<String> why) {
+        Certainty certainty = basis;
+        for (var cue : s.cues("hedge")) {
+            boolean before = cue.to() <= first.from() && !speechBetween(s, cue.to(), first.from());
+            boolean inVerbGroup = trigger != null && trigger.from() > first.to() && cue.from() >= first.to()
+                    && cue.to() <= trigger.from();
+            boolean rightAfter = cue.from() >= first.to() && cue.from() <= first.to() + 2
+                    && !punctuationBetween(s, first.to(), cue.from());
+            if (before || inVerbGroup || rightAfter) {
+                Certainty c = Certainty.fromLabel(cue.value().value());
+                if (c.compareTo(certainty) < 0) {
+                    certainty = c;
+                    why.add("cue:" + s.span(cue.from(), cue.to()) + "→" + c.label());
+                }
+            }
+        }
+        return certainty;
+    }
+
+    /** The first count stated for an item of the group. */
+    private QuantityReader.Count countOf(SentenceView s, List<ItemHit> group) {
+        for (ItemHit h : group) {
+            QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h));
+            if (count != null) {
+                return count;
+            }
+        }
+        return null;
     }
 
     /** The last date of the sentence before, read only when a claim needs it. */
