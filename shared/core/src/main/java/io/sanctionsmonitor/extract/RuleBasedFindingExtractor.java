@@ -177,7 +177,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             }
         }
         // money in a sentence about a theft is the loot of that theft
-        boolean theft = hits.stream().anyMatch(h -> h.category() == Category.CYBER_THEFT);
+        boolean theft = hits.stream().anyMatch(h -> h.category() == Category.CYBER_THEFT)
+                || s.cues("trigger").stream().anyMatch(c -> c.value().value().equals("theft"));
         Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
         Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
         int clause = 0;
