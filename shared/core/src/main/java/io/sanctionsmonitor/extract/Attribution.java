@@ -100,6 +100,7 @@ final class Attribution {
                 int after = stateStartingAt(s, cue.to());
                 if (after >= 0) {
                     s.speakerState[after] = true;
+                    named.add(lexicon.stateName(s.states.get(after).value().code())); // "according to Seoul"
                 }
             }
         }

@@ -23,12 +23,7 @@ final class ItemReader {
     private static final Set<String> DEMONSTRATIVES = Set.of("these", "this", "those", "such");
 
     static boolean triggerBetween(SentenceView s, int from, int to) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("trigger") && c.from() >= from && c.to() <= to) {
-                return true;
-            }
-        }
-        return false;
+        return s.triggerWithin(from, to);
     }
 
     /** Item words of the sentence after the rules that drop, widen or re-type them. */
@@ -167,17 +162,12 @@ final class ItemReader {
     }
 
     private static SentenceView.Mention<Lexicon.Item> itemStartingAt(SentenceView s, int i) {
-        for (var m : s.items) {
-            if (m.from() == i) {
-                return m;
-            }
-        }
-        return null;
+        return s.itemAt(i);
     }
 
     private boolean militaryNear(SentenceView s, int from, int to) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("military") && c.to() >= from - TECH_WINDOW && c.from() <= to + TECH_WINDOW
+        for (var c : s.cues("military")) {
+            if (c.to() >= from - TECH_WINDOW && c.from() <= to + TECH_WINDOW
                     && (c.to() <= from || c.from() >= to)) {
                 return true;
             }
@@ -192,18 +182,13 @@ final class ItemReader {
     }
 
     private static Lexicon.Cue cueAt(SentenceView s, int tokenIndex, String kind) {
-        for (var c : s.cues) {
-            if (c.from() == tokenIndex && c.value().kind().equals(kind)) {
-                return c.value();
-            }
-        }
-        return null;
+        return s.cueAt(tokenIndex, kind);
     }
 
     /** A law, denial, designation, wish or use-of-proceeds cue earlier in the sentence rules the item out. */
     static boolean excluded(SentenceView s, int itemFrom) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("exclude") && c.to() <= itemFrom) {
+        for (var c : s.cues("exclude")) {
+            if (c.to() <= itemFrom) {
                 // the activity a designation describes is a finding, the designation itself is not
                 boolean describedActivity = c.value().value().equals("designation") && relativeClauseBetween(s, c.to(), itemFrom);
                 if (!describedActivity) {
@@ -226,13 +211,9 @@ final class ItemReader {
     }
 
     private static boolean reversedAt(SentenceView s, int itemFrom) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("reverse") && c.to() <= itemFrom) {
-                for (var t : s.cues) {
-                    if (t.value().kind().equals("trigger") && t.to() <= c.from()) {
-                        return true;
-                    }
-                }
+        for (var c : s.cues("reverse")) {
+            if (c.to() <= itemFrom && s.triggerWithin(0, c.from())) {
+                return true;
             }
         }
         return false;

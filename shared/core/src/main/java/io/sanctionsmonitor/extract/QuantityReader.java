@@ -84,8 +84,10 @@ final class QuantityReader {
                 }
             }
         }
-        boolean floor = start > 0 && FLOOR.contains(tokens.get(start - 1).key());
-        return new Count(new Quantity(value, measure != null ? measure : unit), floor);
+        boolean money = start > 0 && tokens.get(start - 1).text().equals("$");
+        int before = money ? start - 1 : start;
+        boolean floor = before > 0 && FLOOR.contains(tokens.get(before - 1).key());
+        return new Count(new Quantity(value, money ? "USD" : measure != null ? measure : unit), floor);
     }
 
     /** The first amount of money in the sentence ("$9 million", "2 billion dollars"), in USD, or null. */

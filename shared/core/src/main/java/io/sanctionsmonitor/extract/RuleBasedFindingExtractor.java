@@ -30,6 +30,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     /** Sentences in a paragraph from which on it is an essay's unit of thought, so its source ends with it. */
     private static final int ESSAY_PARAGRAPH = 4;
 
+    /** Nouns that follow a system's name and are what is counted ("one of its Pantsir systems"). */
+    private static final Set<String> UNIT_NOUNS = Set.of("system", "vehicle", "battery", "launcher", "complex", "unit");
+
     private final Lexicon lexicon;
     private final Tokenizer tokenizer = new Tokenizer();
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
@@ -100,39 +103,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
         boolean otherItems = hits.stream().anyMatch(h -> !h.entry().has("people") && !h.entry().has("generic"));
         hits.removeIf(h -> h.entry().has("people") && otherItems);
-        boolean militaryGoods = false;
-        for (ItemHit h : hits) {
-            boolean military = h.category() == Category.ARMS_TRANSFER || h.category() == Category.MUNITIONS_TRANSFER;
-            if (military && !h.entry().has("container") || h.entry().has("container") && h.rule().contains("load")) {
-                militaryGoods = true;
-            }
-        }
-        // money in a sentence about a theft is the loot of that theft
-        boolean theft = hits.stream().anyMatch(h -> h.category() == Category.CYBER_THEFT);
-        Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
-        Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
-        int clause = 0;
-        for (ItemHit h : hits) {
-            if (h.entry().has("generic")) {
-                continue;
-            }
-            if (h.entry().has("container") && !militaryGoods) {
-                continue;
-            }
-            if (h.category() == Category.FINANCIAL && theft) {
-                h = new ItemHit(h.from(), h.to(), h.entry(), Category.CYBER_THEFT, "theft", h.names(), h.reversed(),
-                        "loot-of-theft");
-            }
-            boolean scheme = lexicon.groupedBySentence.contains(h.category());
-            String type = scheme ? "*" : h.type();
-            String key = h.category() + "|" + type + "|" + h.reversed();
-            ItemHit previous = lastOfGroup.get(key);
-            if (previous != null && !scheme && (ItemReader.triggerBetween(s, previous.to(), h.from()) || ownCount(s, h) && ownCount(s, previous))) {
-                clause++; // the same kind of item in another clause is another claim
-            }
-            lastOfGroup.put(key, h);
-            groups.computeIfAbsent(key + "|" + (previous == null ? 0 : clause), k -> new ArrayList<>()).add(h);
-        }
+        Map<String, List<ItemHit>> groups = groupsOf(s, hits);
         Direction main = null;
         List<PeriodReader.Period> found = periods.find(s.text, published);
         List<Draft> out = new ArrayList<>();
@@ -166,34 +137,10 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             }
             why.add("direction:" + (direction.from() == null ? "?" : direction.from()) + "→"
                     + (direction.to() == null ? "?" : direction.to()) + " by " + direction.rule());
-            Certainty certainty = basis.certainty();
-            for (var cue : s.cues) {
-                if (!cue.value().kind().equals("hedge")) {
-                    continue;
-                }
-                boolean before = cue.to() <= first.from() && !speechBetween(s, cue.to(), first.from());
-                boolean inVerbGroup = trigger != null && trigger.from() > first.to() && cue.from() >= first.to()
-                        && cue.to() <= trigger.from();
-                boolean rightAfter = cue.from() >= first.to() && cue.from() <= first.to() + 2
-                        && !punctuationBetween(s, first.to(), cue.from());
-                if (before || inVerbGroup || rightAfter) {
-                    Certainty c = Certainty.fromLabel(cue.value().value());
-                    if (c.compareTo(certainty) < 0) {
-                        certainty = c;
-                        why.add("cue:" + s.span(cue.from(), cue.to()) + "→" + c.label());
-                    }
-                }
-            }
-            Quantity quantity = null;
-            boolean lowerBound = false;
-            for (ItemHit h : group) {
-                QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(h));
-                if (count != null) {
-                    quantity = count.quantity();
-                    lowerBound = count.lowerBound();
-                    break;
-                }
-            }
+            Certainty certainty = certaintyOf(s, basis.certainty(), first, trigger, why);
+            QuantityReader.Count count = countOf(s, group);
+            Quantity quantity = count == null ? null : count.quantity();
+            boolean lowerBound = count != null && count.lowerBound();
             if (quantity == null && (first.category() == Category.CYBER_THEFT || first.category() == Category.FINANCIAL)) {
                 quantity = quantities.money(s.tokens);
             }
@@ -217,6 +164,82 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return out;
     }
 
+    /**
+     * Items of one type in one sentence form one finding (guideline 2), except in another clause or with a count of
+     * their own; generic items and containers without military goods form none; money beside a theft is its loot.
+     */
+    private Map<String, List<ItemHit>> groupsOf(SentenceView s, List<ItemHit> hits) {
+        boolean militaryGoods = false;
+        for (ItemHit h : hits) {
+            boolean military = h.category() == Category.ARMS_TRANSFER || h.category() == Category.MUNITIONS_TRANSFER;
+            if (military && !h.entry().has("container") || h.entry().has("container") && h.rule().contains("load")) {
+                militaryGoods = true;
+            }
+        }
+        // money in a sentence about a theft is the loot of that theft
+        boolean theft = hits.stream().anyMatch(h -> h.category() == Category.CYBER_THEFT)
+                || s.cues("trigger").stream().anyMatch(c -> c.value().value().equals("theft"));
+        Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
+        Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
+        int clause = 0;
+        for (ItemHit h : hits) {
+            if (h.entry().has("generic")) {
+                continue;
+            }
+            if (h.entry().has("container") && !militaryGoods) {
+                continue;
+            }
+            if (h.category() == Category.FINANCIAL && theft) {
+                h = new ItemHit(h.from(), h.to(), h.entry(), Category.CYBER_THEFT, "theft", h.names(), h.reversed(),
+                        "loot-of-theft");
+            }
+            boolean scheme = lexicon.groupedBySentence.contains(h.category());
+            String type = scheme ? "*" : h.type();
+            String key = h.category() + "|" + type + "|" + h.reversed();
+            ItemHit previous = lastOfGroup.get(key);
+            boolean newClaim = ItemReader.triggerBetween(s, previous == null ? 0 : previous.to(), h.from())
+                    || ownCount(s, h) && previous != null && ownCount(s, previous);
+            if (previous != null && !scheme && newClaim) {
+                clause++; // the same kind of item in another clause is another claim
+            }
+            lastOfGroup.put(key, h);
+            groups.computeIfAbsent(key + "|" + (previous == null ? 0 : clause), k -> new ArrayList<>()).add(h);
+        }
+        return groups;
+    }
+
+    /** The basis certainty lowered by hedges that reach the item: before it in its clause, or in its verb group. */
+    private static Certainty certaintyOf(SentenceView s, Certainty basis, ItemHit first,
+                                         SentenceView.Mention<Lexicon.Cue> trigger, List<String> why) {
+        Certainty certainty = basis;
+        for (var cue : s.cues("hedge")) {
+            boolean before = cue.to() <= first.from() && !speechBetween(s, cue.to(), first.from());
+            boolean inVerbGroup = trigger != null && trigger.from() > first.to() && cue.from() >= first.to()
+                    && cue.to() <= trigger.from();
+            boolean rightAfter = cue.from() >= first.to() && cue.from() <= first.to() + 2
+                    && !punctuationBetween(s, first.to(), cue.from());
+            if (before || inVerbGroup || rightAfter) {
+                Certainty c = Certainty.fromLabel(cue.value().value());
+                if (c.compareTo(certainty) < 0) {
+                    certainty = c;
+                    why.add("cue:" + s.span(cue.from(), cue.to()) + "→" + c.label());
+                }
+            }
+        }
+        return certainty;
+    }
+
+    /** The first count stated for an item of the group. */
+    private QuantityReader.Count countOf(SentenceView s, List<ItemHit> group) {
+        for (ItemHit h : group) {
+            QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h));
+            if (count != null) {
+                return count;
+            }
+        }
+        return null;
+    }
+
     /** The last date of the sentence before, read only when a claim needs it. */
     private String previousPeriod(DocumentMemory memory, PeriodReader.Published published) {
         if (memory.previousSentence == null) {
@@ -236,12 +259,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
      * the attribution verb ("likely indicates") hedges that verb and so still reaches the item.
      */
     private static boolean speechBetween(SentenceView s, int from, int to) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("speech") && c.from() > from && c.to() <= to) {
-                return true;
-            }
-        }
-        return false;
+        return s.speechWithin(from + 1, to);
     }
 
     private static boolean punctuationBetween(SentenceView s, int from, int to) {
@@ -261,8 +279,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 return;
             }
         }
-        for (var c : s.cues) {
-            if (c.value().kind().equals("trigger") && c.value().value().equals("theft") && !ItemReader.excluded(s, c.from())
+        for (var c : s.cues("trigger")) {
+            if (c.value().value().equals("theft") && !ItemReader.excluded(s, c.from())
                     && quantities.money(s.tokens) != null) {
                 String loot = memory.loot == null ? "funds" : memory.loot;
                 Lexicon.Item entry = new Lexicon.Item(loot, Category.CYBER_THEFT, "theft", Set.of("activity"));
@@ -278,10 +296,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         SentenceView.Mention<Lexicon.Cue> before = null;
         SentenceView.Mention<Lexicon.Cue> inside = null;
         SentenceView.Mention<Lexicon.Cue> after = null;
-        for (var c : s.cues) {
-            if (!c.value().kind().equals("trigger")) {
-                continue;
-            }
+        for (var c : s.cues("trigger")) {
             if (c.from() >= hit.from() && c.to() <= hit.to()) {
                 if (inside == null) {
                     inside = c; // the item names its own transfer: "ship-to-ship transfers", "oil shipments"
@@ -308,11 +323,14 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return best;
     }
 
-    private static String unitOf(ItemHit h) {
+    /** The counted noun: the item, with a following "systems"/"vehicles" ("Pantsir systems"). */
+    private static String unitOf(SentenceView s, ItemHit h) {
         if (h.entry().has("container")) {
             return "containers";
         }
-        return h.names().get(0);
+        String name = h.names().get(0);
+        String next = s.key(h.to());
+        return UNIT_NOUNS.contains(next) ? name + " " + s.token(h.to()).text() : name;
     }
 
     /** A line with no closing punctuation and few words is a heading or teaser, not a statement. */

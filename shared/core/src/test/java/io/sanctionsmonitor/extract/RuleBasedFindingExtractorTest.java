@@ -149,6 +149,19 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void accordingToACapitalNamesItsGovernment() {
+        assertEquals(List.of("South Korea"),
+                only(extract("Russia has supplied North Korea with radars, according to Seoul.")).attributedTo());
+    }
+
+    @Test
+    void launderingTheProceedsOfATheftIsPartOfTheTheft() {
+        Finding f = only(extract("Hackers laundered the stolen funds for North Korea through mixers."));
+        assertEquals(Category.CYBER_THEFT, f.category());
+        assertEquals("PRK", f.to());
+    }
+
+    @Test
     void aLaterSentenceInheritsTheSourceOfTheOneBefore() {
         List<Finding> findings = extract("The MSMT published its second report on Monday. "
                 + "It said North Korea shipped 300 rocket launchers to Russia.");
