@@ -24,22 +24,26 @@ final class SentenceView {
         this.text = text;
         this.offset = offset;
         this.tokens = tokens;
-        for (var m : lexicon.items.findAll(tokens)) {
+        boolean[] mayStart = new boolean[tokens.size()];
+        for (int i = 0; i < mayStart.length; i++) {
+            mayStart[i] = lexicon.firstWords.contains(tokens.get(i).key());
+        }
+        for (var m : lexicon.items.findAll(tokens, mayStart)) {
             items.add(new Mention<>(m.from(), m.to(), m.value()));
         }
-        for (var m : lexicon.states.findAll(tokens)) {
+        for (var m : lexicon.states.findAll(tokens, mayStart)) {
             if (capitalisationAgrees(lexicon.phraseWords.get(m.value().phrase()), m.from(), m.to())) {
                 states.add(new Mention<>(m.from(), m.to(), m.value()));
             }
         }
-        for (var m : lexicon.sources.findAll(tokens)) {
+        for (var m : lexicon.sources.findAll(tokens, mayStart)) {
             if (capitalisationAgrees(lexicon.phraseWords.get(m.value().phrase()), m.from(), m.to())) {
                 sources.add(new Mention<>(m.from(), m.to(), m.value()));
             }
         }
-        for (var m : lexicon.cues.findAll(tokens)) {
+        for (var m : lexicon.cues.findAll(tokens, mayStart)) {
             for (Lexicon.Cue cue : m.value()) {
-                if (cue.lowercaseOnly() && !tokens.get(m.from()).text().equals(tokens.get(m.from()).text().toLowerCase())) {
+                if (cue.lowercaseOnly() && !tokens.get(m.from()).text().equals(tokens.get(m.from()).lower())) {
                     continue;
                 }
                 cues.add(new Mention<>(m.from(), m.to(), cue));
@@ -60,6 +64,19 @@ final class SentenceView {
 
     String key(int i) {
         return i >= 0 && i < tokens.size() ? tokens.get(i).key() : "";
+    }
+
+    /** The key of the word before token {@code i}, skipping quotation marks; "" at the start. */
+    String wordBefore(int i) {
+        int j = i - 1;
+        while (j >= 0 && isQuote(tokens.get(j).text())) {
+            j--;
+        }
+        return key(j);
+    }
+
+    private static boolean isQuote(String t) {
+        return t.equals("\"") || t.equals("“") || t.equals("”") || t.equals("'") || t.equals("‘") || t.equals("’");
     }
 
     /** The sentence text of tokens [from, to). */
