@@ -96,7 +96,8 @@ public final class LocalCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Path stateFile = stateDir.resolve("stack.json");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            OUT.println("stopping: poller, HTTP API" + (moto.started() ? ", moto_server" : ""));
+            OUT.println("stopping: pollers, HTTP API" + (moto.started() ? ", moto_server" : ""));
+            pollers.forEach(SqsEventSourcePoller::requestStop);
             pollers.forEach(SqsEventSourcePoller::close);
             server.close();
             clients.close();

@@ -171,6 +171,12 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         return attribute;
     }
 
+    /** Asks the background thread to stop after its current poll, without waiting for it. */
+    public void requestStop() {
+        running = false;
+    }
+
+    /** Stops polling and waits for the batch in hand to finish. */
     @Override
     public void close() {
         running = false;

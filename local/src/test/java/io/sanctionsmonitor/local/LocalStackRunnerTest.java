@@ -192,6 +192,31 @@ class LocalStackRunnerTest {
         assertEquals(new SqsEventSourcePoller.BatchResult(2, 2, 0), poller.pollOnce(1));
     }
 
+    @Test
+    void backgroundPollersShareTheQueueAndStopOnClose() throws InterruptedException {
+        drain(stack.queueUrl());
+        java.util.Set<String> handled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        RequestHandler<SQSEvent, SQSBatchResponse> handler = (event, context) -> {
+            event.getRecords().forEach(m -> handled.add(m.getBody()));
+            return new SQSBatchResponse(List.of());
+        };
+        List<SqsEventSourcePoller> pollers = List.of(poller(handler, new SqsEventSource(2, 0, true, 2)),
+                poller(handler, new SqsEventSource(2, 0, true, 2)));
+        pollers.forEach(SqsEventSourcePoller::start);
+        for (int i = 0; i < 6; i++) {
+            send("m" + i);
+        }
+        for (int wait = 0; wait < 300 && handled.size() < 6; wait++) {
+            Thread.sleep(100); // a bounded wait for the background threads, not a timing assertion
+        }
+        pollers.forEach(SqsEventSourcePoller::close);
+
+        assertEquals(java.util.Set.of("m0", "m1", "m2", "m3", "m4", "m5"), handled);
+        Map<QueueAttributeName, String> counts = counts(stack.queueUrl());
+        assertEquals("0", counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        assertEquals("0", counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private RequestHandler<SQSEvent, SQSBatchResponse> failing(String poison) {
