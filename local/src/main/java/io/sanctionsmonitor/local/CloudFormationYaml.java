@@ -22,7 +22,9 @@ import java.util.Set;
 public final class CloudFormationYaml {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> FUNCTIONS = Set.of("And", "Base64", "Cidr", "Equals", "FindInMap", "GetAZs",
-            "If", "ImportValue", "Join", "Not", "Or", "Select", "Split", "Sub", "Transform", "GetAtt");
+            "If", "ImportValue", "Join", "Not", "Or", "Select", "Split", "Sub", "Transform", "GetAtt",
+            // the functions of a template's Rules section
+            "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll");
 
     private CloudFormationYaml() {}
 

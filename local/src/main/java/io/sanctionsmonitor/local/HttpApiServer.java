@@ -53,7 +53,12 @@ public final class HttpApiServer implements AutoCloseable {
         this.handler = handler;
         this.contexts = contexts;
         this.log = log;
-        this.server = HttpServer.create(address, 0);
+        try {
+            this.server = HttpServer.create(address, 0);
+        } catch (java.net.BindException e) {
+            throw new java.net.BindException("cannot serve the API on " + address.getHostString() + ":" + address.getPort()
+                    + " (" + e.getMessage() + "); choose another port with --api-port");
+        }
         this.executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
@@ -106,6 +111,11 @@ public final class HttpApiServer implements AutoCloseable {
                 headers.put(key, String.join(",", values));
             }
         });
+        // API Gateway adds these for the function; a client cannot set them.
+        String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+        headers.put("x-forwarded-for", sourceIp);
+        headers.put("x-forwarded-proto", "http");
+        headers.put("x-forwarded-port", String.valueOf(exchange.getLocalAddress().getPort()));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
@@ -139,7 +149,7 @@ public final class HttpApiServer implements AutoCloseable {
                                 .withMethod(exchange.getRequestMethod())
                                 .withPath(exchange.getRequestURI().getRawPath())
                                 .withProtocol(exchange.getProtocol())
-                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withSourceIp(sourceIp)
                                 .withUserAgent(headers.getOrDefault("user-agent", ""))
                                 .build())
                         .build())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sanctionsmonitor.api.ApiHandler;
+import io.sanctionsmonitor.ingest.IngestSettings;
 import io.sanctionsmonitor.processor.ProcessorHandler;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -36,7 +39,7 @@ public final class LocalCommand {
     private static final PrintStream OUT = System.out;
 
     public static void main(String[] args) throws Exception {
-        Deque<String> rest = new ArrayDeque<>(java.util.List.of(args));
+        Deque<String> rest = new ArrayDeque<>(List.of(args));
         String command = rest.pollFirst();
         Path root = Path.of(System.getProperty("sanctions.root", ".")).toAbsolutePath().normalize();
         try {
@@ -78,28 +81,23 @@ public final class LocalCommand {
         StackIdentity identity = StackIdentity.local(options.get("stack-name"));
 
         MotoServer moto = MotoServer.start(host, Integer.parseInt(options.get("moto-port")), motoLog);
-        LocalClients clients = LocalClients.at(moto.endpoint());
-        IntrinsicResolver resolver = new StackProvisioner(template, identity, clients.s3(), clients.sqs(), clients.dynamoDb()).provision();
-        LocalStack stack = LocalStack.from(template, identity, resolver);
-
-        JsonNode processor = template.properties(LocalStack.PROCESSOR_FUNCTION);
-        JsonNode api = template.properties(LocalStack.API_FUNCTION);
-        Supplier<Context> processorContexts = contexts(identity, LocalStack.PROCESSOR_FUNCTION, processor);
-        Supplier<Context> apiContexts = contexts(identity, LocalStack.API_FUNCTION, api);
-
-        SqsEventSourcePoller poller = new SqsEventSourcePoller(clients.sqs(), stack.queueUrl(), stack.queueArn(),
-                stack.eventSource(), new ProcessorHandler(clients.s3(), clients.dynamoDb(), stack.tableName()),
-                processorContexts, OUT::println);
-        byte[] cursorKey = new byte[32];
-        new SecureRandom().nextBytes(cursorKey);
-        HttpApiServer server = new HttpApiServer(new InetSocketAddress(host, Integer.parseInt(options.get("api-port"))),
-                stack.routes(), new ApiHandler(clients.dynamoDb(), stack.tableName(), cursorKey), apiContexts, OUT::println);
+        Running running;
+        try {
+            running = start(template, identity, moto, new InetSocketAddress(host, Integer.parseInt(options.get("api-port"))));
+        } catch (IOException | RuntimeException e) {
+            moto.close(); // nothing else holds it yet
+            throw e;
+        }
+        LocalStack stack = running.stack();
+        LocalClients clients = running.clients();
+        List<SqsEventSourcePoller> pollers = running.pollers();
+        HttpApiServer server = running.server();
 
         CountDownLatch stopped = new CountDownLatch(1);
         Path stateFile = stateDir.resolve("stack.json");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             OUT.println("stopping: poller, HTTP API" + (moto.started() ? ", moto_server" : ""));
-            poller.close();
+            pollers.forEach(SqsEventSourcePoller::close);
             server.close();
             clients.close();
             moto.close();
@@ -112,14 +110,15 @@ public final class LocalCommand {
         }, "local-stack-shutdown"));
 
         server.start();
-        poller.start();
+        pollers.forEach(SqsEventSourcePoller::start);
         String apiUrl = "http://" + host + ":" + server.port();
         writeState(stateFile, moto.endpoint(), stack, apiUrl);
 
         OUT.println("moto_server  " + moto.endpoint() + (moto.started() ? "  (log: " + root.relativize(motoLog) + ")" : "  (already running, left as is)"));
         OUT.println("bucket       s3://" + stack.bucket() + "/" + stack.uploadPrefix());
         OUT.println("queue        " + stack.queueUrl() + "  (batch " + stack.eventSource().batchSize()
-                + ", window " + stack.eventSource().maximumBatchingWindowSeconds() + " s)");
+                + ", window " + stack.eventSource().maximumBatchingWindowSeconds() + " s, "
+                + stack.eventSource().maximumConcurrency() + " at once)");
         OUT.println("dead letters " + stack.deadLetterQueueUrl());
         OUT.println("table        " + stack.tableName());
         OUT.println("HTTP API     " + apiUrl + "  (authorization is not enforced locally)");
@@ -133,6 +132,40 @@ public final class LocalCommand {
                 + moto.endpoint() + " s3 cp FILE s3://" + stack.bucket() + "/" + stack.uploadPrefix());
         OUT.println("ready (Ctrl-C stops)");
         stopped.await();
+    }
+
+    private record Running(LocalStack stack, LocalClients clients, List<SqsEventSourcePoller> pollers, HttpApiServer server) {}
+
+    /** Creates the resources and the two functions' runners (not started yet). */
+    private static Running start(CloudFormationTemplate template, StackIdentity identity, MotoServer moto,
+                                 InetSocketAddress apiAddress) throws IOException {
+        LocalClients clients = LocalClients.at(moto.endpoint());
+        IntrinsicResolver resolver = new StackProvisioner(template, identity, clients.s3(), clients.sqs(), clients.dynamoDb()).provision();
+        LocalStack stack = LocalStack.from(template, identity, resolver);
+
+        // The in-process processor reads UPLOAD_PREFIX from this JVM's environment, not from the template.
+        String processorPrefix = IngestSettings.fromEnvironment(System.getenv()).uploadPrefix();
+        if (!processorPrefix.equals(stack.uploadPrefix())) {
+            throw new IllegalStateException("template.yaml sets UPLOAD_PREFIX=" + stack.uploadPrefix()
+                    + " but the processor would use " + processorPrefix + "; export UPLOAD_PREFIX=" + stack.uploadPrefix());
+        }
+        Supplier<Context> processorContexts = contexts(identity, LocalStack.PROCESSOR_FUNCTION,
+                template.properties(LocalStack.PROCESSOR_FUNCTION));
+        Supplier<Context> apiContexts = contexts(identity, LocalStack.API_FUNCTION, template.properties(LocalStack.API_FUNCTION));
+
+        // One poller per concurrent batch, each with a handler of its own, as Lambda runs each batch in its own
+        // execution environment.
+        List<SqsEventSourcePoller> pollers = new ArrayList<>();
+        for (int i = 0; i < stack.eventSource().maximumConcurrency(); i++) {
+            pollers.add(new SqsEventSourcePoller(clients.sqs(), stack.queueUrl(), stack.queueArn(), stack.eventSource(),
+                    new ProcessorHandler(clients.s3(), clients.dynamoDb(), stack.tableName()), processorContexts, OUT::println));
+        }
+        // A fresh cursor key per run: cursors from an earlier run are rejected, as after a key rotation.
+        byte[] cursorKey = new byte[32];
+        new SecureRandom().nextBytes(cursorKey);
+        HttpApiServer server = new HttpApiServer(apiAddress, stack.routes(),
+                new ApiHandler(clients.dynamoDb(), stack.tableName(), cursorKey), apiContexts, OUT::println);
+        return new Running(stack, clients, pollers, server);
     }
 
     private static void drop(Path root, Deque<String> files) throws IOException {

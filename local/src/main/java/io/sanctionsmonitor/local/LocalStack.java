@@ -46,7 +46,9 @@ public record LocalStack(
         SqsEventSource source = new SqsEventSource(
                 sqsEvent.path("BatchSize").asInt(10),
                 sqsEvent.path("MaximumBatchingWindowInSeconds").asInt(0),
-                responseTypes.contains("ReportBatchItemFailures"));
+                responseTypes.contains("ReportBatchItemFailures"),
+                // Lambda's own default is far higher; one at a time keeps a laptop responsive.
+                sqsEvent.path("ScalingConfig").path("MaximumConcurrency").asInt(1));
 
         JsonNode environment = processor.path("Environment").path("Variables");
         String table = resolver.text(environment.path("TABLE_NAME"));

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A moto_server child process on a loopback port, or one already listening there (then left running). */
@@ -29,7 +31,7 @@ public final class MotoServer implements AutoCloseable {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         Process process;
         try {
-            process = new ProcessBuilder("moto_server", "-H", host, "-p", String.valueOf(port))
+            process = new ProcessBuilder(command(host, port))
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .start();
@@ -48,6 +50,19 @@ public final class MotoServer implements AutoCloseable {
         }
         server.close();
         throw new IOException("moto_server did not answer on " + endpoint + " within 30 s; see " + logFile);
+    }
+
+    /**
+     * In a session of its own where setsid exists: Ctrl-C in the terminal then reaches only the JVM, whose
+     * shutdown hook stops the poller before moto, instead of moto vanishing under a running poller.
+     */
+    private static List<String> command(String host, int port) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(List.of("moto_server", "-H", host, "-p", String.valueOf(port)));
+        return command;
     }
 
     public static boolean isUp(URI endpoint) {

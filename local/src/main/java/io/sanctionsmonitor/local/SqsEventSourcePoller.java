@@ -59,18 +59,22 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     /** Polls in a background thread until {@link #close()}. */
     public synchronized void start() {
         running = true;
-        thread = Thread.ofPlatform().name("sqs-event-source").daemon(true).start(() -> {
+        thread = Thread.ofPlatform().name("sqs-event-source-", 1).daemon(true).unstarted(() -> {
+            String lastError = null;
             while (running) {
                 try {
                     pollOnce(POLL_WAIT_SECONDS);
+                    lastError = null;
                 } catch (SdkException e) {
-                    if (running) {
-                        log.accept("poller: " + e.getMessage() + " (retrying)");
-                        sleep(1000);
+                    if (running && !String.valueOf(e.getMessage()).equals(lastError)) {
+                        log.accept("poller: " + e.getMessage() + " (retrying every second)");
                     }
+                    lastError = String.valueOf(e.getMessage());
+                    sleep(1000);
                 }
             }
         });
+        thread.start();
     }
 
     /** Receives one batch and hands it to the handler; returns at once with nothing when the queue stays empty. */

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsmonitor.ingest.IngestSettings;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -90,9 +91,11 @@ class LocalStackRunnerTest {
     @Test
     void eventSourceSettingsComeFromTheProcessorsSqsEvent() {
         JsonNode event = template.properties(LocalStack.PROCESSOR_FUNCTION).at("/Events/ReportEvents/Properties");
-        assertEquals(new SqsEventSource(event.path("BatchSize").asInt(), event.path("MaximumBatchingWindowInSeconds").asInt(), true),
-                stack.eventSource());
+        assertEquals(new SqsEventSource(event.path("BatchSize").asInt(), event.path("MaximumBatchingWindowInSeconds").asInt(), true,
+                event.at("/ScalingConfig/MaximumConcurrency").asInt()), stack.eventSource());
         assertEquals("reports/", stack.uploadPrefix());
+        // bin/local runs the processor in-process, where it reads UPLOAD_PREFIX from the environment or its default.
+        assertEquals(IngestSettings.defaults().uploadPrefix(), stack.uploadPrefix());
     }
 
     @Test

@@ -152,6 +152,8 @@ class TemplatePolicyTest {
         int window = processor.at("/Events/ReportEvents/Properties/MaximumBatchingWindowInSeconds").asInt();
         assertTrue(queue.path("VisibilityTimeout").asInt() >= 6 * processor.path("Timeout").asInt() + window);
         assertEquals(5, queue.at("/RedrivePolicy/maxReceiveCount").asInt());
+        assertEquals(queue.at("/RedrivePolicy/maxReceiveCount").asText(),
+                processor.at("/Environment/Variables/MAX_RECEIVE_COUNT").asText(), "the processor knows its last attempt");
         assertEquals(1_209_600, template.properties("ReportEventsDeadLetterQueue").path("MessageRetentionPeriod").asInt());
         assertEquals("[\"ReportBatchItemFailures\"]",
                 processor.at("/Events/ReportEvents/Properties/FunctionResponseTypes").toString());

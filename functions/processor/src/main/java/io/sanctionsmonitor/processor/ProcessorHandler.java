@@ -49,12 +49,18 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
         this(objects, new DetectingReportParser(), new RuleBasedFindingExtractor(), store, env);
     }
 
-    ProcessorHandler(ObjectStore objects, ReportParser parser, FindingExtractor extractor, DocumentStore store,
-                     Map<String, String> env) {
+    private ProcessorHandler(ObjectStore objects, DetectingReportParser parser, FindingExtractor extractor,
+                             DocumentStore store, Map<String, String> env) {
+        this(objects, parser, parser::warmUp, extractor, store, env);
+    }
+
+    /** @param parserWarmUp loads every format's reader, so the SnapStart snapshot carries them */
+    ProcessorHandler(ObjectStore objects, ReportParser parser, Runnable parserWarmUp, FindingExtractor extractor,
+                     DocumentStore store, Map<String, String> env) {
         ReportIngestor ingestor = new ReportIngestor(objects, parser, extractor, store,
                 IngestSettings.fromEnvironment(env), Clock.systemUTC());
         this.consumer = new ReportEventsConsumer(new S3Notifications(json), ingestor, maxReceiveCount(env));
-        this.priming = new ProcessorPriming(json, parser, extractor);
+        this.priming = new ProcessorPriming(json, parser, parserWarmUp, extractor);
         Core.getGlobalContext().register(priming);
     }
 

@@ -25,18 +25,21 @@ final class ProcessorPriming implements Resource {
 
     private final ObjectMapper json;
     private final ReportParser parser;
+    private final Runnable parserWarmUp;
     private final FindingExtractor extractor;
     private volatile int primedFindings = -1;
 
-    ProcessorPriming(ObjectMapper json, ReportParser parser, FindingExtractor extractor) {
+    ProcessorPriming(ObjectMapper json, ReportParser parser, Runnable parserWarmUp, FindingExtractor extractor) {
         this.json = json;
         this.parser = parser;
+        this.parserWarmUp = parserWarmUp;
         this.extractor = extractor;
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws UnreadableReportException,
             com.fasterxml.jackson.core.JsonProcessingException {
+        parserWarmUp.run();
         List<Finding> findings = extractor.extract(
                 parser.parse("priming.txt", PRIMING_REPORT.getBytes(StandardCharsets.UTF_8)));
         json.writeValueAsString(findings);

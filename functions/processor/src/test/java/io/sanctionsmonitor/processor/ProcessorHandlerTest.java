@@ -46,7 +46,7 @@ class ProcessorHandlerTest {
 
     private ProcessorHandler handler(ObjectStore objectStore) {
         return new ProcessorHandler(objectStore, (name, content) -> new ParsedReport(
-                new String(content, StandardCharsets.UTF_8), ReportMetadata.of("text")), extractor, store, Map.of());
+                new String(content, StandardCharsets.UTF_8), ReportMetadata.of("text")), () -> { }, extractor, store, Map.of());
     }
 
     @Test

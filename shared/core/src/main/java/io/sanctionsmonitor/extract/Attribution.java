@@ -24,16 +24,42 @@ final class Attribution {
 
     private final Lexicon lexicon;
     private List<String> current = List.of();
+    /** The last sources a sentence named, for "he said" after a paragraph break. */
+    private List<String> lastNamed = List.of();
+    /** The last named body that is neither a government nor an outlet's media, for "the report", "the panel". */
+    private String lastBody;
     private Certainty currentCertainty = Certainty.REPORTED;
 
     Attribution(Lexicon lexicon) {
         this.lexicon = lexicon;
     }
 
+    /**
+     * A new paragraph begins. After a long paragraph (an essay's unit of thought) the running source is dropped;
+     * after the short paragraphs of news copy, where one account spans several paragraphs, it carries on.
+     */
+    void newParagraph(boolean afterLongParagraph) {
+        if (afterLongParagraph) {
+            current = List.of();
+            currentCertainty = Certainty.REPORTED;
+        }
+    }
+
     Basis read(SentenceView s) {
         List<String> why = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>();
+        int ownVoiceFrom = Integer.MAX_VALUE;
+        int ownVoiceTo = -1;
+        for (var cue : s.cues) {
+            if (cue.value().kind().equals("own-voice")) {
+                ownVoiceFrom = Math.min(ownVoiceFrom, cue.from());
+                ownVoiceTo = clauseEnd(s, cue.to());
+            }
+        }
         for (var src : s.sources) {
+            if (src.from() >= ownVoiceFrom && src.from() < ownVoiceTo) {
+                continue; // "as I outlined in a RUSI report": the author's own earlier work, not a source
+            }
             if (src.value().needsState()) {
                 int stateIdx = stateEndingAt(s, src.from());
                 if (stateIdx >= 0) {
@@ -74,6 +100,7 @@ final class Attribution {
                 int after = stateStartingAt(s, cue.to());
                 if (after >= 0) {
                     s.speakerState[after] = true;
+                    named.add(lexicon.stateName(s.states.get(after).value().code())); // "according to Seoul"
                 }
             }
         }
@@ -96,7 +123,8 @@ final class Attribution {
             }
             why.add("source:" + String.join("+", sources));
         } else if (anaphor) {
-            sources = current;
+            boolean toBody = s.cues.stream().anyMatch(c -> c.value().kind().equals("anaphor") && c.value().value().equals("body"));
+            sources = toBody && lastBody != null ? List.of(lastBody) : current.isEmpty() ? lastNamed : current;
             base = spoken == null || spoken == Certainty.REPORTED ? min(currentCertainty, Certainty.REPORTED) : spoken;
             why.add("source:anaphor→" + String.join("+", sources));
         } else if (ownVoice) {
@@ -114,6 +142,14 @@ final class Attribution {
             current = List.copyOf(sources);
             currentCertainty = base;
         }
+        if (!named.isEmpty()) {
+            lastNamed = List.copyOf(named);
+            for (String n : named) {
+                if (!lexicon.stateNames.containsValue(n) && !n.endsWith(" media")) {
+                    lastBody = n;
+                }
+            }
+        }
         if (base != Certainty.REPORTED) {
             why.add("basis:" + base.label());
         }
@@ -126,6 +162,15 @@ final class Attribution {
             return c;
         }
         return c == Certainty.REPORTED ? sofar : min(sofar, c);
+    }
+
+    private static int clauseEnd(SentenceView s, int from) {
+        for (int i = from; i < s.tokens.size(); i++) {
+            if (s.key(i).equals(",")) {
+                return i;
+            }
+        }
+        return s.tokens.size();
     }
 
     static Certainty min(Certainty a, Certainty b) {

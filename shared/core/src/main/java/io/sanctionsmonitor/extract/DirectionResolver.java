@@ -50,15 +50,18 @@ final class DirectionResolver {
             if (s.speakerState[k] || st.from() < lo || st.from() > hi || (st.from() >= hit.from() && st.to() <= hit.to())) {
                 continue;
             }
-            String prev = s.key(st.from() - 1);
+            String prev = s.wordBefore(st.from());
+            boolean onBehalf = prev.equals("of") && s.key(st.from() - 2).equals("behalf");
+            if (trigger != null && st.from() < trigger.from() && !onBehalf) {
+                continue; // "turned to Pyongyang, using its missiles": a phrase before the verb belongs to another verb
+            }
             int dist = Math.abs(st.from() - anchor);
-            boolean behalf = prev.equals("of") && s.key(st.from() - 2).equals("behalf");
             boolean locative = LOCATIVE.contains(prev);
             boolean focusReceives = categoryDefault == Lexicon.DefaultDirection.TO_FOCUS || triggerKind.equals("receive");
             boolean hostsSupplier = locative && !people && focusReceives && !st.value().code().equals(focus);
             boolean hostsReceiver = locative && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS
                     && st.value().code().equals(focus);
-            if ((prev.equals("from") || behalf || hostsSupplier) && dist < bestFrom) {
+            if ((prev.equals("from") || onBehalf || hostsSupplier) && dist < bestFrom) {
                 from = st.value().code();
                 bestFrom = dist;
             } else if ((TO.contains(prev) || (people && locative) || hostsReceiver) && dist < bestTo) {
@@ -79,7 +82,8 @@ final class DirectionResolver {
                 boolean next = st.from() == trigger.to()
                         || st.from() == trigger.to() + 1 && Character.isLowerCase(s.token(trigger.to()).text().charAt(0))
                         && !Attribution.isPreposition(s.key(trigger.to())) && s.token(trigger.to()).isWord();
-                if (!s.speakerState[k] && next && !st.value().role().equals("adjective")) {
+                boolean possessive = s.key(st.to()).equals("'s");
+                if (!s.speakerState[k] && next && !possessive && !st.value().role().equals("adjective")) {
                     to = st.value().code();
                     rules.add("indirect-object");
                 }
@@ -198,7 +202,7 @@ final class DirectionResolver {
                 for (int i = st.to(); i < hit.from(); i++) {
                     Token t = s.token(i);
                     if (t.isPunctuation() && !t.text().equals("-") || Attribution.isPreposition(t.key()) && !t.key().equals("of")
-                            || Character.isDigit(t.text().charAt(0)) && t.text().matches("[\\d,.]+")) {
+                            || isNumber(t.text())) {
                         adjacent = false;
                     }
                 }
@@ -209,6 +213,16 @@ final class DirectionResolver {
             }
         }
         return null;
+    }
+
+    private static boolean isNumber(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isDigit(c) && c != ',' && c != '.') {
+                return false;
+            }
+        }
+        return !s.isEmpty() && Character.isDigit(s.charAt(0));
     }
 
     /** The nearest state before the verb that is not inside a prepositional phrase; null in the passive. */
@@ -238,7 +252,7 @@ final class DirectionResolver {
             if (s.speakerState[k]) {
                 continue;
             }
-            String prev = s.key(st.from() - 1);
+            String prev = s.wordBefore(st.from());
             boolean inPhrase = Attribution.isPreposition(prev) && !prev.equals("and");
             boolean between = prev.equals("and") && s.key(st.from() - 3).equals("between");
             if (prev.equals("and")) {

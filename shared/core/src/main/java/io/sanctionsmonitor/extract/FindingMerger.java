@@ -22,28 +22,61 @@ final class FindingMerger {
         this.scheme = Set.copyOf(scheme);
     }
 
+    /** How many earlier claims of the same kind a new one is compared with. */
+    private static final int LOOK_BACK = 32;
+
+    /** Restatements of one claim; the first member, and the first with a count and with a date, speak for all. */
+    private static final class Cluster {
+        final List<Draft> members = new ArrayList<>();
+        Draft counted;
+        Draft dated;
+
+        void add(Draft d) {
+            members.add(d);
+            if (counted == null && d.quantity() != null) {
+                counted = d;
+            }
+            if (dated == null && d.period() != null) {
+                dated = d;
+            }
+        }
+    }
+
     List<Finding> merge(List<Draft> drafts) {
-        List<List<Draft>> clusters = new ArrayList<>();
+        List<Cluster> clusters = new ArrayList<>();
+        java.util.Map<String, List<Cluster>> byKey = new java.util.HashMap<>();
         for (Draft d : drafts) {
-            List<Draft> home = null;
-            for (List<Draft> c : clusters) {
-                if (c.stream().allMatch(o -> sameClaim(o, d))) {
-                    home = c;
+            Cluster home = null;
+            List<Cluster> candidates = byKey.computeIfAbsent(
+                    d.category() + "|" + d.type() + "|" + d.from() + "|" + d.to() + "|" + d.certainty(),
+                    k -> new ArrayList<>());
+            // restatements stand near each other; looking back a bounded way keeps long reports linear
+            for (int k = candidates.size() - 1; k >= Math.max(0, candidates.size() - LOOK_BACK); k--) {
+                if (fits(candidates.get(k), d)) {
+                    home = candidates.get(k);
                     break;
                 }
             }
             if (home == null) {
-                home = new ArrayList<>();
+                home = new Cluster();
                 clusters.add(home);
+                candidates.add(home);
             }
             home.add(d);
         }
         List<Finding> out = new ArrayList<>();
-        for (List<Draft> c : clusters) {
-            out.add(toFinding(c));
+        for (Cluster c : clusters) {
+            out.add(toFinding(c.members));
         }
         out.sort((a, b) -> Integer.compare(a.evidenceStart(), b.evidenceStart()));
         return out;
+    }
+
+    /** One comparison per representative keeps merging linear in the claims of a category, not quadratic. */
+    private boolean fits(Cluster c, Draft d) {
+        return sameClaim(c.members.get(0), d)
+                && (c.counted == null || sameClaim(c.counted, d))
+                && (c.dated == null || sameClaim(c.dated, d));
     }
 
     private boolean sameClaim(Draft a, Draft b) {

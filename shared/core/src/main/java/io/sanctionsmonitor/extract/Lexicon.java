@@ -53,6 +53,8 @@ final class Lexicon {
     /** Categories whose items in one sentence form one finding (one scheme), whatever their types. */
     final Set<Category> groupedBySentence = java.util.EnumSet.noneOf(Category.class);
     final String focusState;
+    /** Every word that starts some phrase of some lexicon: one lookup tells whether a token needs the tries. */
+    final Set<String> firstWords;
     /** The words of each state and source phrase as written, to check capitalisation against the text. */
     final Map<String, String[]> phraseWords = new HashMap<>();
 
@@ -87,6 +89,12 @@ final class Lexicon {
         Map<String, String> settings = new HashMap<>();
         read("settings.tsv", 2, f -> settings.put(f[0], f[1]));
         focusState = settings.get("focus_state");
+        Set<String> first = new java.util.HashSet<>();
+        first.addAll(items.firstWords());
+        first.addAll(states.firstWords());
+        first.addAll(sources.firstWords());
+        first.addAll(cues.firstWords());
+        firstWords = Set.copyOf(first);
     }
 
     private static String[] words(String phrase) {

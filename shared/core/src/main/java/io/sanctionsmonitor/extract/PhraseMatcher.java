@@ -33,10 +33,24 @@ final class PhraseMatcher<T> {
         }
     }
 
+    /** Normalised words that can start a phrase of this matcher. */
+    java.util.Set<String> firstWords() {
+        return root.next.keySet();
+    }
+
     List<Match<T>> findAll(List<Token> tokens) {
+        return findAll(tokens, null);
+    }
+
+    /** As {@link #findAll(List)}, looking only at positions where {@code mayStart} is true (null: everywhere). */
+    List<Match<T>> findAll(List<Token> tokens, boolean[] mayStart) {
         List<Match<T>> out = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
+            if (mayStart != null && !mayStart[i]) {
+                i++;
+                continue;
+            }
             Node<T> node = root;
             int bestEnd = -1;
             T best = null;

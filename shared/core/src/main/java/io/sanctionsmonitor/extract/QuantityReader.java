@@ -37,7 +37,7 @@ final class QuantityReader {
         String measure = null;
         while (j >= 0 && gap <= MAX_GAP) {
             Token t = tokens.get(j);
-            Lexicon.NumberWord nw = lexicon.numbers.get(t.text().toLowerCase(Locale.ROOT));
+            Lexicon.NumberWord nw = lexicon.numbers.get(t.lower());
             if (nw != null && nw.kind().equals("measure")) {
                 measure = t.text();
                 j--;
@@ -84,8 +84,10 @@ final class QuantityReader {
                 }
             }
         }
-        boolean floor = start > 0 && FLOOR.contains(tokens.get(start - 1).key());
-        return new Count(new Quantity(value, measure != null ? measure : unit), floor);
+        boolean money = start > 0 && tokens.get(start - 1).text().equals("$");
+        int before = money ? start - 1 : start;
+        boolean floor = before > 0 && FLOOR.contains(tokens.get(before - 1).key());
+        return new Count(new Quantity(value, money ? "USD" : measure != null ? measure : unit), floor);
     }
 
     /** The first amount of money in the sentence ("$9 million", "2 billion dollars"), in USD, or null. */
@@ -123,7 +125,7 @@ final class QuantityReader {
     }
 
     private boolean isNumberWord(Token t) {
-        String w = t.text().toLowerCase(Locale.ROOT);
+        String w = t.lower();
         Lexicon.NumberWord known = lexicon.numbers.get(w);
         if (known != null) {
             return !known.kind().equals("measure");
@@ -157,7 +159,7 @@ final class QuantityReader {
         double current = 0;
         boolean any = false;
         for (int k = 0; k < run.size(); k++) {
-            String w = run.get(k).text().toLowerCase(Locale.ROOT);
+            String w = run.get(k).lower();
             if (isDigits(w)) {
                 current += Double.parseDouble(w.replace(",", ""));
                 any = true;
@@ -175,7 +177,7 @@ final class QuantityReader {
                     case "qualifier" -> { }
                     case "article" -> {
                         boolean beforeScale = k + 1 < run.size()
-                                && "scale".equals(kindOf(run.get(k + 1).text()));
+                                && "scale".equals(kindOf(run.get(k + 1).lower()));
                         if (beforeScale) {
                             current += 1;
                             any = true;
@@ -206,7 +208,7 @@ final class QuantityReader {
     }
 
     private String kindOf(String word) {
-        Lexicon.NumberWord nw = lexicon.numbers.get(word.toLowerCase(Locale.ROOT));
+        Lexicon.NumberWord nw = lexicon.numbers.get(word);
         return nw == null ? null : nw.kind();
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,20 +24,20 @@ import java.util.Set;
  */
 public final class RuleBasedFindingExtractor implements FindingExtractor {
 
-    private static final Set<String> ABSORB_AFTER_CONTAINER = Set.of("of", "holding", "containing", "with", "carrying",
-            "filled", "loaded");
-    private static final Set<String> ABSORB_AFTER_TECH = Set.of("for", "related", "on", "of", "about", "to");
-    private static final Set<String> LIST_GLUE = Set.of("and", "or", ",", "related", "to", "materials", "material",
-            "other", "a", "an", "the", "“", "”", "\"", "anti-tank", "-", "of", "its", "'s", "own");
-    private static final int TECH_WINDOW = 4;
     /** How far after an item its verb may stand ("containers ... were transferred"). */
-    private static final int TRIGGER_AFTER = 6;
-    private static final Set<String> DEMONSTRATIVES = Set.of("these", "this", "those", "such");
+    private static final int TRIGGER_AFTER = 10;
+
+    /** Sentences in a paragraph from which on it is an essay's unit of thought, so its source ends with it. */
+    private static final int ESSAY_PARAGRAPH = 4;
+
+    /** Nouns that follow a system's name and are what is counted ("one of its Pantsir systems"). */
+    private static final Set<String> UNIT_NOUNS = Set.of("system", "vehicle", "battery", "launcher", "complex", "unit");
 
     private final Lexicon lexicon;
     private final Tokenizer tokenizer = new Tokenizer();
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
     private final QuantityReader quantities;
+    private final ItemReader items;
     private final PeriodReader periods = new PeriodReader();
     private final DirectionResolver directions;
     private final FindingMerger merger;
@@ -46,6 +45,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     public RuleBasedFindingExtractor() {
         this.lexicon = new Lexicon();
         this.quantities = new QuantityReader(lexicon);
+        this.items = new ItemReader();
         this.directions = new DirectionResolver(lexicon);
         this.merger = new FindingMerger(lexicon.groupedBySentence);
     }
@@ -56,11 +56,21 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        Integer publishedYear = publishedYear(report.metadata() == null ? null : report.metadata().published());
+        PeriodReader.Published published = PeriodReader.Published.parse(
+                report.metadata() == null ? null : report.metadata().published());
         Attribution attribution = new Attribution(lexicon);
         List<Draft> drafts = new ArrayList<>();
         DocumentMemory memory = new DocumentMemory();
+        int previousEnd = 0;
+        int sentencesInParagraph = 0;
         for (Sentence sentence : segmenter.split(text)) {
+            if (text.substring(previousEnd, sentence.start()).indexOf("\n\n") >= 0 || previousEnd == 0) {
+                memory.previousSentence = null; // a new paragraph: dates said before no longer frame the claims
+                attribution.newParagraph(sentencesInParagraph >= ESSAY_PARAGRAPH);
+                sentencesInParagraph = 0;
+            }
+            sentencesInParagraph++;
+            previousEnd = sentence.end();
             List<Token> tokens = tokenizer.tokenize(sentence.text());
             if (tokens.isEmpty()) {
                 continue;
@@ -70,7 +80,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens)) {
                 continue;
             }
-            drafts.addAll(findingsOf(s, sentence, basis, publishedYear, memory));
+            drafts.addAll(findingsOf(s, sentence, basis, published, memory));
+            memory.previousSentence = sentence.text();
         }
         return merger.merge(drafts);
     }
@@ -79,52 +90,22 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     private static final class DocumentMemory {
         String partner;
         String loot;
+        /** The sentence before, in the same paragraph: its date frames claims that state none of their own. */
+        String previousSentence;
     }
 
-    private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis, Integer publishedYear,
-                                   DocumentMemory memory) {
-        List<ItemHit> hits = itemsOf(s);
+    private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis,
+                                   PeriodReader.Published published, DocumentMemory memory) {
+        List<ItemHit> hits = items.itemsOf(s);
         implicitLoot(s, hits, memory);
         if (hits.isEmpty()) {
             return List.of();
         }
         boolean otherItems = hits.stream().anyMatch(h -> !h.entry().has("people") && !h.entry().has("generic"));
         hits.removeIf(h -> h.entry().has("people") && otherItems);
-        boolean militaryGoods = false;
-        for (ItemHit h : hits) {
-            boolean military = h.category() == Category.ARMS_TRANSFER || h.category() == Category.MUNITIONS_TRANSFER;
-            if (military && !h.entry().has("container") || h.entry().has("container") && h.rule().contains("load")) {
-                militaryGoods = true;
-            }
-        }
-        // money in a sentence about a theft is the loot of that theft
-        boolean theft = hits.stream().anyMatch(h -> h.category() == Category.CYBER_THEFT);
-        Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
-        Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
-        int clause = 0;
-        for (ItemHit h : hits) {
-            if (h.entry().has("generic")) {
-                continue;
-            }
-            if (h.entry().has("container") && !militaryGoods) {
-                continue;
-            }
-            if (h.category() == Category.FINANCIAL && theft) {
-                h = new ItemHit(h.from(), h.to(), h.entry(), Category.CYBER_THEFT, "theft", h.names(), h.reversed(),
-                        "loot-of-theft");
-            }
-            boolean scheme = lexicon.groupedBySentence.contains(h.category());
-            String type = scheme ? "*" : h.type();
-            String key = h.category() + "|" + type + "|" + h.reversed();
-            ItemHit previous = lastOfGroup.get(key);
-            if (previous != null && !scheme && (triggerBetween(s, previous.to(), h.from()) || ownCount(s, h) && ownCount(s, previous))) {
-                clause++; // the same kind of item in another clause is another claim
-            }
-            lastOfGroup.put(key, h);
-            groups.computeIfAbsent(key + "|" + (previous == null ? 0 : clause), k -> new ArrayList<>()).add(h);
-        }
+        Map<String, List<ItemHit>> groups = groupsOf(s, hits);
         Direction main = null;
-        List<PeriodReader.Period> found = periods.find(s.text, publishedYear);
+        List<PeriodReader.Period> found = periods.find(s.text, published);
         List<Draft> out = new ArrayList<>();
         for (List<ItemHit> group : groups.values()) {
             ItemHit first = group.get(0);
@@ -156,34 +137,10 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             }
             why.add("direction:" + (direction.from() == null ? "?" : direction.from()) + "→"
                     + (direction.to() == null ? "?" : direction.to()) + " by " + direction.rule());
-            Certainty certainty = basis.certainty();
-            for (var cue : s.cues) {
-                if (!cue.value().kind().equals("hedge")) {
-                    continue;
-                }
-                boolean before = cue.to() <= first.from() && !speechBetween(s, cue.to(), first.from());
-                boolean inVerbGroup = trigger != null && trigger.from() > first.to() && cue.from() >= first.to()
-                        && cue.to() <= trigger.from();
-                boolean rightAfter = cue.from() >= first.to() && cue.from() <= first.to() + 2
-                        && !punctuationBetween(s, first.to(), cue.from());
-                if (before || inVerbGroup || rightAfter) {
-                    Certainty c = Certainty.fromLabel(cue.value().value());
-                    if (c.compareTo(certainty) < 0) {
-                        certainty = c;
-                        why.add("cue:" + s.span(cue.from(), cue.to()) + "→" + c.label());
-                    }
-                }
-            }
-            Quantity quantity = null;
-            boolean lowerBound = false;
-            for (ItemHit h : group) {
-                QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(h));
-                if (count != null) {
-                    quantity = count.quantity();
-                    lowerBound = count.lowerBound();
-                    break;
-                }
-            }
+            Certainty certainty = certaintyOf(s, basis.certainty(), first, trigger, why);
+            QuantityReader.Count count = countOf(s, group);
+            Quantity quantity = count == null ? null : count.quantity();
+            boolean lowerBound = count != null && count.lowerBound();
             if (quantity == null && (first.category() == Category.CYBER_THEFT || first.category() == Category.FINANCIAL)) {
                 quantity = quantities.money(s.tokens);
             }
@@ -193,6 +150,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             String period = nearestPeriod(found, s.token(first.from()).start());
             if (period != null) {
                 why.add("period:" + period);
+            } else if ((period = previousPeriod(memory, published)) != null) {
+                why.add("period:" + period + " (stated in the sentence before)");
             }
             Set<String> items = new LinkedHashSet<>();
             for (ItemHit h : group) {
@@ -205,18 +164,94 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return out;
     }
 
+    /**
+     * Items of one type in one sentence form one finding (guideline 2), except in another clause or with a count of
+     * their own; generic items and containers without military goods form none; money beside a theft is its loot.
+     */
+    private Map<String, List<ItemHit>> groupsOf(SentenceView s, List<ItemHit> hits) {
+        boolean militaryGoods = false;
+        for (ItemHit h : hits) {
+            boolean military = h.category() == Category.ARMS_TRANSFER || h.category() == Category.MUNITIONS_TRANSFER;
+            if (military && !h.entry().has("container") || h.entry().has("container") && h.rule().contains("load")) {
+                militaryGoods = true;
+            }
+        }
+        // money in a sentence about a theft is the loot of that theft
+        boolean theft = hits.stream().anyMatch(h -> h.category() == Category.CYBER_THEFT)
+                || s.cues("trigger").stream().anyMatch(c -> c.value().value().equals("theft"));
+        Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
+        Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
+        int clause = 0;
+        for (ItemHit h : hits) {
+            if (h.entry().has("generic")) {
+                continue;
+            }
+            if (h.entry().has("container") && !militaryGoods) {
+                continue;
+            }
+            if (h.category() == Category.FINANCIAL && theft) {
+                h = new ItemHit(h.from(), h.to(), h.entry(), Category.CYBER_THEFT, "theft", h.names(), h.reversed(),
+                        "loot-of-theft");
+            }
+            boolean scheme = lexicon.groupedBySentence.contains(h.category());
+            String type = scheme ? "*" : h.type();
+            String key = h.category() + "|" + type + "|" + h.reversed();
+            ItemHit previous = lastOfGroup.get(key);
+            boolean newClaim = ItemReader.triggerBetween(s, previous == null ? 0 : previous.to(), h.from())
+                    || ownCount(s, h) && previous != null && ownCount(s, previous);
+            if (previous != null && !scheme && newClaim) {
+                clause++; // the same kind of item in another clause is another claim
+            }
+            lastOfGroup.put(key, h);
+            groups.computeIfAbsent(key + "|" + (previous == null ? 0 : clause), k -> new ArrayList<>()).add(h);
+        }
+        return groups;
+    }
+
+    /** The basis certainty lowered by hedges that reach the item: before it in its clause, or in its verb group. */
+    private static Certainty certaintyOf(SentenceView s, Certainty basis, ItemHit first,
+                                         SentenceView.Mention<Lexicon.Cue> trigger, List<String> why) {
+        Certainty certainty = basis;
+        for (var cue : s.cues("hedge")) {
+            boolean before = cue.to() <= first.from() && !speechBetween(s, cue.to(), first.from());
+            boolean inVerbGroup = trigger != null && trigger.from() > first.to() && cue.from() >= first.to()
+                    && cue.to() <= trigger.from();
+            boolean rightAfter = cue.from() >= first.to() && cue.from() <= first.to() + 2
+                    && !punctuationBetween(s, first.to(), cue.from());
+            if (before || inVerbGroup || rightAfter) {
+                Certainty c = Certainty.fromLabel(cue.value().value());
+                if (c.compareTo(certainty) < 0) {
+                    certainty = c;
+                    why.add("cue:" + s.span(cue.from(), cue.to()) + "→" + c.label());
+                }
+            }
+        }
+        return certainty;
+    }
+
+    /** The first count stated for an item of the group. */
+    private QuantityReader.Count countOf(SentenceView s, List<ItemHit> group) {
+        for (ItemHit h : group) {
+            QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h));
+            if (count != null) {
+                return count;
+            }
+        }
+        return null;
+    }
+
+    /** The last date of the sentence before, read only when a claim needs it. */
+    private String previousPeriod(DocumentMemory memory, PeriodReader.Published published) {
+        if (memory.previousSentence == null) {
+            return null;
+        }
+        List<PeriodReader.Period> found = periods.find(memory.previousSentence, published);
+        return found.isEmpty() ? null : found.get(found.size() - 1).value();
+    }
+
     /** Items with a number each ("3 million X and 500,000 Y") are separate claims. */
     private boolean ownCount(SentenceView s, ItemHit h) {
         return quantities.countBefore(s.tokens, h.from(), s.stateToken, "") != null;
-    }
-
-    private static boolean triggerBetween(SentenceView s, int from, int to) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("trigger") && c.from() >= from && c.to() <= to) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -224,12 +259,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
      * the attribution verb ("likely indicates") hedges that verb and so still reaches the item.
      */
     private static boolean speechBetween(SentenceView s, int from, int to) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("speech") && c.from() > from && c.to() <= to) {
-                return true;
-            }
-        }
-        return false;
+        return s.speechWithin(from + 1, to);
     }
 
     private static boolean punctuationBetween(SentenceView s, int from, int to) {
@@ -249,8 +279,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 return;
             }
         }
-        for (var c : s.cues) {
-            if (c.value().kind().equals("trigger") && c.value().value().equals("theft") && !excluded(s, c.from())
+        for (var c : s.cues("trigger")) {
+            if (c.value().value().equals("theft") && !ItemReader.excluded(s, c.from())
                     && quantities.money(s.tokens) != null) {
                 String loot = memory.loot == null ? "funds" : memory.loot;
                 Lexicon.Item entry = new Lexicon.Item(loot, Category.CYBER_THEFT, "theft", Set.of("activity"));
@@ -261,206 +291,23 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
     }
 
-    /** Item words of the sentence after the rules that drop, widen or re-type them. */
-    private List<ItemHit> itemsOf(SentenceView s) {
-        List<ItemHit> hits = new ArrayList<>();
-        boolean[] consumed = new boolean[s.tokens.size()];
-        for (var m : s.items) {
-            Lexicon.Item item = m.value();
-            if (item.category() == null || consumed[m.from()]) {
-                continue;
-            }
-            String lastWord = s.token(m.to() - 1).text();
-            if (item.has("people") && (!lastWord.toLowerCase(Locale.ROOT).endsWith("s")
-                    || Attribution.isPreposition(s.key(m.from() - 1)) && !s.key(m.from() - 1).equals("of"))) {
-                continue;
-            }
-            if (excluded(s, m.from())) {
-                continue;
-            }
-            if (item.has("lowercase") && !s.token(m.from()).text().equals(s.token(m.from()).text().toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            if (anaphoric(s, m.from(), item)) {
-                continue;
-            }
-            Category category = item.category();
-            String type = item.type();
-            int end = m.to();
-            String rule = "";
-            List<String> names = new ArrayList<>();
-            names.add(item.has("people") ? item.type() : clean(s.span(m.from(), m.to())));
-            int head = headAfter(s, end);
-            Lexicon.Cue demote = head < 0 ? null : cueAt(s, head, "demote");
-            if (demote != null && !item.has("tech")) {
-                if (demote.value().equals("drop") || head > end || itemStartingAt(s, head) != null) {
-                    continue;
-                }
-                category = Category.MILITARY_TECHNOLOGY;
-                type = "technology";
-                rule = "know-how:" + s.token(head).text();
-            }
-            if (item.has("tech") && rule.isEmpty()) {
-                if (!militaryNear(s, m.from(), m.to())) {
-                    continue;
-                }
-                end = absorb(s, end, ABSORB_AFTER_TECH, consumed, names);
-                rule = "know-how";
-            }
-            if (item.has("container")) {
-                int widened = absorb(s, end, ABSORB_AFTER_CONTAINER, consumed, names);
-                rule = widened > end ? "container-load" : "container";
-                end = widened;
-            }
-            for (int i = m.from(); i < end && i < consumed.length; i++) {
-                consumed[i] = true;
-            }
-            hits.add(new ItemHit(m.from(), end, item, category, type, List.copyOf(names), reversedAt(s, m.from()), rule));
-        }
-        return hits;
-    }
-
-    /**
-     * The noun that heads the phrase an item word modifies: the next word, or the word after a coordination
-     * ("nuclear, missile and military programmes"); -1 when the item word ends its phrase.
-     */
-    private int headAfter(SentenceView s, int end) {
-        int i = end;
-        int limit = Math.min(s.tokens.size(), end + 5);
-        while (i < limit) {
-            String k = s.key(i);
-            if (cueAt(s, i, "demote") != null) {
-                return i;
-            }
-            if (k.equals(",") || k.equals("and") || k.equals("or") || k.equals("-") || cueAt(s, i, "military") != null
-                    || s.stateToken[i]) {
-                i++;
-                continue;
-            }
-            return i == end ? -1 : (cueAt(s, i, "demote") != null ? i : -1);
-        }
-        return -1;
-    }
-
-    private static String clean(String surface) {
-        return surface.replaceAll("[“”\"]", "").strip();
-    }
-
-    /**
-     * "these workers", "this shipment": a demonstrative points back to a claim already made; so does "the troops"
-     * for people with no number of their own.
-     */
-    private static boolean anaphoric(SentenceView s, int itemFrom, Lexicon.Item item) {
-        String before = s.key(itemFrom - 1);
-        if (DEMONSTRATIVES.contains(before)) {
-            return true;
-        }
-        boolean people = item.category() == Category.MILITARY_PERSONNEL || item.category() == Category.OVERSEAS_LABOR;
-        return people && before.equals("the");
-    }
-
-    /** Takes in the items after a container or know-how noun ("containers of ammunition or related supplies"). */
-    private int absorb(SentenceView s, int end, Set<String> openers, boolean[] consumed, List<String> names) {
-        if (end >= s.tokens.size() || !openers.contains(s.key(end))) {
-            return end;
-        }
-        int i = end + 1;
-        int last = end;
-        while (i < s.tokens.size()) {
-            var item = itemStartingAt(s, i);
-            if (item != null && item.value().category() != null) {
-                for (int k = item.from(); k < item.to(); k++) {
-                    consumed[k] = true;
-                }
-                if (!item.value().has("generic") || names.size() == 1) {
-                    names.add(clean(s.span(item.from(), item.to())));
-                }
-                i = item.to();
-                last = i;
-                continue;
-            }
-            String key = s.key(i);
-            if (LIST_GLUE.contains(key) || s.stateToken[i] || cueAt(s, i, "military") != null) {
-                i++;
-                continue;
-            }
-            break;
-        }
-        return last;
-    }
-
-    private static SentenceView.Mention<Lexicon.Item> itemStartingAt(SentenceView s, int i) {
-        for (var m : s.items) {
-            if (m.from() == i) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    private boolean militaryNear(SentenceView s, int from, int to) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("military") && c.to() >= from - TECH_WINDOW && c.from() <= to + TECH_WINDOW
-                    && (c.to() <= from || c.from() >= to)) {
-                return true;
-            }
-        }
-        for (var m : s.items) {
-            Lexicon.Item it = m.value();
-            if (it.category() != null && !it.has("tech") && !it.has("generic") && m.from() >= to && m.from() <= to + TECH_WINDOW) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Lexicon.Cue cueAt(SentenceView s, int tokenIndex, String kind) {
-        for (var c : s.cues) {
-            if (c.from() == tokenIndex && c.value().kind().equals(kind)) {
-                return c.value();
-            }
-        }
-        return null;
-    }
-
-    /** A law, denial, designation, wish or use-of-proceeds cue earlier in the sentence rules the item out. */
-    private static boolean excluded(SentenceView s, int itemFrom) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("exclude") && c.to() <= itemFrom) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean reversedAt(SentenceView s, int itemFrom) {
-        for (var c : s.cues) {
-            if (c.value().kind().equals("reverse") && c.to() <= itemFrom) {
-                for (var t : s.cues) {
-                    if (t.value().kind().equals("trigger") && t.to() <= c.from()) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
     /** The transfer verb nearest before the item, else the nearest after it. */
     private static SentenceView.Mention<Lexicon.Cue> governingTrigger(SentenceView s, ItemHit hit) {
         SentenceView.Mention<Lexicon.Cue> before = null;
+        SentenceView.Mention<Lexicon.Cue> inside = null;
         SentenceView.Mention<Lexicon.Cue> after = null;
-        for (var c : s.cues) {
-            if (!c.value().kind().equals("trigger") || c.from() >= hit.from() && c.to() <= hit.to()) {
-                continue;
-            }
-            if (c.to() <= hit.from()) {
+        for (var c : s.cues("trigger")) {
+            if (c.from() >= hit.from() && c.to() <= hit.to()) {
+                if (inside == null) {
+                    inside = c; // the item names its own transfer: "ship-to-ship transfers", "oil shipments"
+                }
+            } else if (c.to() <= hit.from()) {
                 before = c;
             } else if (after == null && c.from() >= hit.to() && c.from() - hit.to() <= TRIGGER_AFTER) {
                 after = c;
             }
         }
-        return before != null ? before : after;
+        return before != null ? before : inside != null ? inside : after;
     }
 
     private static String nearestPeriod(List<PeriodReader.Period> found, int at) {
@@ -476,11 +323,14 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return best;
     }
 
-    private static String unitOf(ItemHit h) {
+    /** The counted noun: the item, with a following "systems"/"vehicles" ("Pantsir systems"). */
+    private static String unitOf(SentenceView s, ItemHit h) {
         if (h.entry().has("container")) {
             return "containers";
         }
-        return h.names().get(0);
+        String name = h.names().get(0);
+        String next = s.key(h.to());
+        return UNIT_NOUNS.contains(next) ? name + " " + s.token(h.to()).text() : name;
     }
 
     /** A line with no closing punctuation and few words is a heading or teaser, not a statement. */
@@ -490,13 +340,6 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         boolean closed = last == '.' || last == '!' || last == '?' || last == '"' || last == '”' || last == '’'
                 || last == ']' || last == ')' || last == '…';
         return !closed && tokens.size() < 25;
-    }
-
-    private static Integer publishedYear(String published) {
-        if (published == null || published.length() < 4 || !published.substring(0, 4).chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        return Integer.valueOf(published.substring(0, 4));
     }
 
     private static String fmt(double v) {

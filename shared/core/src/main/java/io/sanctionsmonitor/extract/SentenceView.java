@@ -1,7 +1,9 @@
 package io.sanctionsmonitor.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One sentence with every lexicon lookup done once: the tokens and the matches the rules read. */
 final class SentenceView {
@@ -24,22 +26,26 @@ final class SentenceView {
         this.text = text;
         this.offset = offset;
         this.tokens = tokens;
-        for (var m : lexicon.items.findAll(tokens)) {
+        boolean[] mayStart = new boolean[tokens.size()];
+        for (int i = 0; i < mayStart.length; i++) {
+            mayStart[i] = lexicon.firstWords.contains(tokens.get(i).key());
+        }
+        for (var m : lexicon.items.findAll(tokens, mayStart)) {
             items.add(new Mention<>(m.from(), m.to(), m.value()));
         }
-        for (var m : lexicon.states.findAll(tokens)) {
+        for (var m : lexicon.states.findAll(tokens, mayStart)) {
             if (capitalisationAgrees(lexicon.phraseWords.get(m.value().phrase()), m.from(), m.to())) {
                 states.add(new Mention<>(m.from(), m.to(), m.value()));
             }
         }
-        for (var m : lexicon.sources.findAll(tokens)) {
+        for (var m : lexicon.sources.findAll(tokens, mayStart)) {
             if (capitalisationAgrees(lexicon.phraseWords.get(m.value().phrase()), m.from(), m.to())) {
                 sources.add(new Mention<>(m.from(), m.to(), m.value()));
             }
         }
-        for (var m : lexicon.cues.findAll(tokens)) {
+        for (var m : lexicon.cues.findAll(tokens, mayStart)) {
             for (Lexicon.Cue cue : m.value()) {
-                if (cue.lowercaseOnly() && !tokens.get(m.from()).text().equals(tokens.get(m.from()).text().toLowerCase())) {
+                if (cue.lowercaseOnly() && !tokens.get(m.from()).text().equals(tokens.get(m.from()).lower())) {
                     continue;
                 }
                 cues.add(new Mention<>(m.from(), m.to(), cue));
@@ -52,6 +58,80 @@ final class SentenceView {
             }
         }
         speakerState = new boolean[states.size()];
+        int n = tokens.size();
+        triggerStartsBefore = new int[n + 1];
+        speechStartsBefore = new int[n + 1];
+        @SuppressWarnings("unchecked")
+        List<Mention<Lexicon.Cue>>[] starting = new List[n];
+        for (var c : cues) {
+            cuesByKind.computeIfAbsent(c.value().kind(), k -> new ArrayList<>()).add(c);
+            if (starting[c.from()] == null) {
+                starting[c.from()] = new ArrayList<>(2);
+            }
+            starting[c.from()].add(c);
+            if (c.value().kind().equals("trigger")) {
+                triggerStartsBefore[c.from() + 1]++;
+            } else if (c.value().kind().equals("speech")) {
+                speechStartsBefore[c.from() + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            triggerStartsBefore[i + 1] += triggerStartsBefore[i];
+            speechStartsBefore[i + 1] += speechStartsBefore[i];
+        }
+        cuesStartingAt = starting;
+        @SuppressWarnings("unchecked")
+        Mention<Lexicon.Item>[] itemStarts = new Mention[n];
+        for (var m : items) {
+            itemStarts[m.from()] = m;
+        }
+        itemStartingAt = itemStarts;
+    }
+
+    // indexes built once so that rules ask "is there a cue of this kind here / in this span" in constant time
+    private final Map<String, List<Mention<Lexicon.Cue>>> cuesByKind = new HashMap<>();
+    private final List<Mention<Lexicon.Cue>>[] cuesStartingAt;
+    private final Mention<Lexicon.Item>[] itemStartingAt;
+    private final int[] triggerStartsBefore;
+    private final int[] speechStartsBefore;
+
+    /** Cues of one kind, in sentence order. */
+    List<Mention<Lexicon.Cue>> cues(String kind) {
+        return cuesByKind.getOrDefault(kind, List.of());
+    }
+
+    /** The cue of this kind that starts at token {@code i}, or null. */
+    Lexicon.Cue cueAt(int i, String kind) {
+        if (i < 0 || i >= cuesStartingAt.length || cuesStartingAt[i] == null) {
+            return null;
+        }
+        for (var c : cuesStartingAt[i]) {
+            if (c.value().kind().equals(kind)) {
+                return c.value();
+            }
+        }
+        return null;
+    }
+
+    /** The item mention that starts at token {@code i}, or null. */
+    Mention<Lexicon.Item> itemAt(int i) {
+        return i >= 0 && i < itemStartingAt.length ? itemStartingAt[i] : null;
+    }
+
+    /** Whether a transfer verb starts within tokens [from, to). */
+    boolean triggerWithin(int from, int to) {
+        return count(triggerStartsBefore, from, to) > 0;
+    }
+
+    /** Whether an attribution verb starts within tokens [from, to). */
+    boolean speechWithin(int from, int to) {
+        return count(speechStartsBefore, from, to) > 0;
+    }
+
+    private static int count(int[] startsBefore, int from, int to) {
+        int f = Math.max(0, Math.min(from, startsBefore.length - 1));
+        int t = Math.max(0, Math.min(to, startsBefore.length - 1));
+        return t > f ? startsBefore[t] - startsBefore[f] : 0;
     }
 
     Token token(int i) {
@@ -62,18 +142,26 @@ final class SentenceView {
         return i >= 0 && i < tokens.size() ? tokens.get(i).key() : "";
     }
 
+    /** The key of the word before token {@code i}, skipping quotation marks; "" at the start. */
+    String wordBefore(int i) {
+        int j = i - 1;
+        while (j >= 0 && isQuote(tokens.get(j).text())) {
+            j--;
+        }
+        return key(j);
+    }
+
+    private static boolean isQuote(String t) {
+        return t.equals("\"") || t.equals("“") || t.equals("”") || t.equals("'") || t.equals("‘") || t.equals("’");
+    }
+
     /** The sentence text of tokens [from, to). */
     String span(int from, int to) {
         return text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
     }
 
     boolean hasCue(String kind) {
-        for (var c : cues) {
-            if (c.value().kind().equals(kind)) {
-                return true;
-            }
-        }
-        return false;
+        return !cues(kind).isEmpty();
     }
 
     /** Every capitalised word of a gazetteer phrase must be capitalised in the text ("US" is not "us"). */

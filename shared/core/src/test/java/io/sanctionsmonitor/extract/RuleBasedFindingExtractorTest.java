@@ -83,6 +83,27 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void aPrepositionBeforeTheVerbBelongsToAnotherVerb() {
+        Finding f = only(extract("Moscow has turned to Pyongyang for help, using its rockets on the front."));
+        assertEquals("PRK", f.from());
+        assertEquals("RUS", f.to());
+    }
+
+    @Test
+    void onBehalfOfNamesTheSupplier() {
+        Finding f = only(extract("Brokers acting on behalf of North Korea were offering rifles to militias."));
+        assertEquals("PRK", f.from());
+    }
+
+    @Test
+    void aPossessiveAfterTheVerbIsNotItsRecipient() {
+        Finding f = only(extract("Envoys went to Sri Lanka to discuss Pyongyang's refurbishment of navy patrol boats."));
+        assertEquals("PRK", f.from());
+        assertEquals("LKA", f.to());
+        assertEquals(Certainty.SPECULATIVE, f.certainty());
+    }
+
+    @Test
     void numberWordsScalesAndMoneyAreRead() {
         assertEquals(1_000_000, only(extract("Russia shipped one million barrels of diesel to North Korea.")).quantity().value());
         Finding theft = only(extract("Hackers working for North Korea stole $3.6 billion in cryptocurrency last year."));
@@ -128,10 +149,36 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void accordingToACapitalNamesItsGovernment() {
+        assertEquals(List.of("South Korea"),
+                only(extract("Russia has supplied North Korea with radars, according to Seoul.")).attributedTo());
+    }
+
+    @Test
+    void launderingTheProceedsOfATheftIsPartOfTheTheft() {
+        Finding f = only(extract("Hackers laundered the stolen funds for North Korea through mixers."));
+        assertEquals(Category.CYBER_THEFT, f.category());
+        assertEquals("PRK", f.to());
+    }
+
+    @Test
     void aLaterSentenceInheritsTheSourceOfTheOneBefore() {
         List<Finding> findings = extract("The MSMT published its second report on Monday. "
                 + "It said North Korea shipped 300 rocket launchers to Russia.");
         assertEquals(List.of("MSMT"), only(findings).attributedTo());
+    }
+
+    @Test
+    void theAuthorsOwnEarlierWorkIsNoSource() {
+        Finding f = only(extract("As I argued in a RUSI paper, North Korea shipped 300 rockets to Russia."));
+        assertEquals(List.of(), f.attributedTo());
+    }
+
+    @Test
+    void theReportPointsBackToTheLastNamedBodyEvenAcrossParagraphs() {
+        String text = "The MSMT released its findings in May.\n\nOfficials in Tokyo welcomed the step, Japan said."
+                + "\n\nThe report details deliveries of 400,000 barrels of diesel from Russia to North Korea.";
+        assertEquals(List.of("MSMT"), only(extract(text)).attributedTo());
     }
 
     @Test
@@ -159,6 +206,20 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void anItemThatNamesItsOwnTransferNeedsNoVerb() {
+        Finding f = only(extract("A tanker conducted ship-to-ship transfers of diesel with a North Korean vessel."));
+        assertEquals(Category.PETROLEUM_TRANSFER, f.category());
+        assertEquals("PRK", f.to());
+    }
+
+    @Test
+    void partsOfAWeaponAreKnowHowNotTheWeapon() {
+        Finding f = only(extract("Moscow supplied cruise missile components to Pyongyang."));
+        assertEquals(Category.MILITARY_TECHNOLOGY, f.category());
+        assertEquals("RUS", f.from());
+    }
+
+    @Test
     void containersAreCountedWithWhatTheyHold() {
         Finding f = only(extract("North Korea shipped 7,000 containers of ammunition to Russia."));
         assertEquals(Category.MUNITIONS_TRANSFER, f.category());
@@ -174,6 +235,21 @@ class RuleBasedFindingExtractorTest {
         assertEquals(List.of(), extract("Resolutions prohibit member states from sending fuel to North Korea."));
         assertEquals(List.of(), extract("The army still relies on older air defense systems delivered decades ago."));
         assertEquals(List.of(), extract("Both countries pledged deeper military cooperation."));
+    }
+
+    @Test
+    void aDesignationIsNoFindingButTheActivityItDescribesIs() {
+        assertEquals(List.of(), extract("Washington imposed sanctions on banks handling financial transactions for Pyongyang."));
+        Finding f = only(extract("Washington imposed sanctions on two Russian firms that shipped diesel to North Korea."));
+        assertEquals(Category.PETROLEUM_TRANSFER, f.category());
+        assertEquals("RUS", f.from());
+    }
+
+    @Test
+    void statementsOfLawAndOwnInventoryAreNotFindings() {
+        assertEquals(List.of(), extract("Any transfer of drones to North Korea would violate Security Council resolutions."));
+        assertEquals(List.of(), extract("North Korea has long possessed MiG-21 fighters bought decades ago."));
+        assertEquals(List.of(), extract("North Korea test-fired a new cruise missile on Friday."));
     }
 
     @Test
@@ -238,6 +314,40 @@ class RuleBasedFindingExtractorTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void qualifiedCountsGiveTheirNumber() {
+        assertEquals(20000, only(extract("Tokyo estimates that Pyongyang shipped around 20,000 rockets to Russia.")).quantity().value());
+        assertEquals(1, only(extract("Moscow delivered at least one of its Tor systems to North Korea.")).quantity().value());
+        Finding barrels = only(extract("Russia shipped one million barrels of diesel to North Korea."));
+        assertEquals("barrels", barrels.quantity().unit());
+    }
+
+    @Test
+    void mediaReportsAreAttributedToThoseMedia() {
+        Finding f = only(extract("Chinese media reported that North Korea sent 500 sappers to Russia."));
+        assertEquals(List.of("Chinese media"), f.attributedTo());
+    }
+
+    @Test
+    void yesterdayResolvesAgainstAFullPublicationDate() {
+        assertEquals("2025-05-31", only(extract("Officials said yesterday that Russia shipped fuel to North Korea.")).period());
+    }
+
+    @Test
+    void aDateStatedEarlierInTheParagraphFramesLaterClaims() {
+        String text = "The exchange has been under way since March 2024. Seoul estimates that Pyongyang sent 900 rockets to Russia."
+                + "\n\nSeparately, Russia shipped fuel to North Korea.";
+        List<Finding> findings = extract(text);
+        assertEquals(2, findings.size(), findings::toString);
+        assertEquals("2024-03/", findings.get(0).period());
+        assertNull(findings.get(1).period());
+    }
+
+    @Test
+    void aDemonstrativePointsBackToAClaimAlreadyMade() {
+        assertEquals(1, extract("North Korea sent 3,000 workers to Russia. These workers earn little.").size());
     }
 
     @Test

@@ -1,11 +1,5 @@
 package io.sanctionsmonitor.parsing;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,26 +99,13 @@ final class Boilerplate {
 
     static Boilerplate load(String resource) {
         Map<String, List<String>> sections = new HashMap<>();
-        try (InputStream stream = Boilerplate.class.getResourceAsStream(resource)) {
-            if (stream == null) {
-                throw new IllegalStateException("missing resource " + resource);
+        List<String> current = null;
+        for (String line : ResourceLines.read(resource)) {
+            if (line.startsWith("[") && line.endsWith("]")) {
+                current = sections.computeIfAbsent(line.substring(1, line.length() - 1), k -> new ArrayList<>());
+            } else if (current != null) {
+                current.add(line);
             }
-            BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-            List<String> current = null;
-            String raw;
-            while ((raw = in.readLine()) != null) {
-                String l = raw.strip();
-                if (l.isEmpty() || l.startsWith("#")) {
-                    continue;
-                }
-                if (l.startsWith("[") && l.endsWith("]")) {
-                    current = sections.computeIfAbsent(l.substring(1, l.length() - 1), k -> new ArrayList<>());
-                } else if (current != null) {
-                    current.add(l);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new Boilerplate(sections);
     }

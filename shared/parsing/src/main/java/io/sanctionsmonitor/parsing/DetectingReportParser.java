@@ -3,7 +3,10 @@ package io.sanctionsmonitor.parsing;
 import io.sanctionsmonitor.ingest.ReportParser;
 import io.sanctionsmonitor.ingest.UnreadableReportException;
 import io.sanctionsmonitor.model.ParsedReport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads every report format analysts receive (plain text in any common encoding, Markdown, HTML, PDF, DOCX, ODT,
@@ -38,6 +41,29 @@ public final class DetectingReportParser implements ReportParser {
     public ReportFormat detect(String fileName, byte[] content) throws UnreadableReportException {
         checkSize(content);
         return FormatDetector.detect(fileName, content);
+    }
+
+    /**
+     * Parses one tiny document of every format, so that their classes are loaded and initialised: call it before a
+     * SnapStart/CRaC checkpoint (or at init) to take the first-parse cost off the first real report.
+     *
+     * @return the formats warmed up
+     * @throws IllegalStateException if a sample does not read back, which would mean a broken build
+     */
+    public List<ReportFormat> warmUp() {
+        List<ReportFormat> warmed = new ArrayList<>();
+        for (Map.Entry<ReportFormat, byte[]> sample : WarmUpSamples.all().entrySet()) {
+            try {
+                ParsedReport report = parse(sample.getValue());
+                if (!report.text().equals(WarmUpSamples.TEXT) || !report.metadata().format().equals(sample.getKey().id())) {
+                    throw new IllegalStateException("warm-up sample " + sample.getKey() + " read as " + report);
+                }
+            } catch (UnreadableReportException e) {
+                throw new IllegalStateException("warm-up sample " + sample.getKey() + " failed: " + e.getMessage(), e);
+            }
+            warmed.add(sample.getKey());
+        }
+        return warmed;
     }
 
     /** Parses bytes whose name is unknown: the content alone decides the format. */

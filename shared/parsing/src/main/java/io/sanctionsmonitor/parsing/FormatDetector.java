@@ -1,12 +1,7 @@
 package io.sanctionsmonitor.parsing;
 
 import io.sanctionsmonitor.ingest.UnreadableReportException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -176,21 +171,9 @@ final class FormatDetector {
     }
 
     private static List<Signature> loadSignatures() {
-        List<Signature> signatures = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                FormatDetector.class.getResourceAsStream("/parsing/unsupported-signatures.txt"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\\s+", 2);
-                signatures.add(new Signature(HexFormat.of().parseHex(parts[0]), parts[1]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.copyOf(signatures);
+        return ResourceLines.read("/parsing/unsupported-signatures.txt").stream()
+                .map(line -> line.split("\\s+", 2))
+                .map(parts -> new Signature(HexFormat.of().parseHex(parts[0]), parts[1]))
+                .toList();
     }
 }

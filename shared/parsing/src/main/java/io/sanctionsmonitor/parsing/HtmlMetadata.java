@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
@@ -110,7 +111,7 @@ record HtmlMetadata(String title, String published, String publisher, String lan
         } else if (type != null) {
             types.add(type.asText());
         }
-        return types.stream().anyMatch(t -> ARTICLE_TYPES.contains(t.toLowerCase(java.util.Locale.ROOT)));
+        return types.stream().anyMatch(t -> ARTICLE_TYPES.contains(t.toLowerCase(Locale.ROOT)));
     }
 
     private static void putText(Map<String, String> found, String key, JsonNode value) {

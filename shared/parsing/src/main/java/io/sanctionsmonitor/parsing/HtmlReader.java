@@ -6,7 +6,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,7 +70,12 @@ final class HtmlReader {
             Matcher m = META_CHARSET.matcher(head);
             if (m.find()) {
                 try {
-                    return TextDecoder.decode(content, Charset.forName(m.group(1))).text();
+                    Charset declared = Charset.forName(m.group(1));
+                    // As browsers do: pages labelled Latin-1 or ASCII are Windows-1252 (curly quotes, euro sign).
+                    if (declared.equals(StandardCharsets.ISO_8859_1) || declared.equals(StandardCharsets.US_ASCII)) {
+                        declared = TextDecoder.WINDOWS_1252;
+                    }
+                    return TextDecoder.decode(content, declared).text();
                 } catch (IllegalArgumentException unknownCharset) {
                     // fall back to the guess
                 }
@@ -87,29 +94,40 @@ final class HtmlReader {
         budget.checkDepth(depthSeen[0] - 1, "HTML markup");
     }
 
-    /** The element that holds the article: schema.org articleBody, the largest article, main, or the densest. */
+    /**
+     * The element that holds the article: schema.org articleBody, the largest article, main, a content class, or
+     * the densest paragraph container. A candidate must hold a fair share of the page's paragraph text, so that
+     * teaser cards marked up as articles do not win over an unmarked story.
+     */
     static Element mainContent(Document doc) {
         Element body = doc.body();
-        Element best = largest(doc.select("[itemprop=articleBody]"));
-        if (best == null) {
-            best = largest(doc.select("article"));
-        }
-        if (best == null) {
-            best = largest(doc.select("main, [role=main]"));
-        }
-        if (best == null) {
-            List<Element> byClass = new ArrayList<>();
-            for (Element e : body.getAllElements()) {
-                if (CONTENT_CLASS.matcher(e.className()).find() || CONTENT_CLASS.matcher(e.id()).find()) {
-                    byClass.add(e);
-                }
+        int pageText = paragraphText(body);
+        List<Element> candidates = new ArrayList<>();
+        candidates.add(largest(doc.select("[itemprop=articleBody]")));
+        candidates.add(largest(doc.select("article")));
+        candidates.add(largest(doc.select("main, [role=main]")));
+        List<Element> byClass = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (CONTENT_CLASS.matcher(e.className()).find() || CONTENT_CLASS.matcher(e.id()).find()) {
+                byClass.add(e);
             }
-            best = largest(new Elements(byClass));
         }
-        if (best == null) {
-            best = densestParagraphParent(body);
+        candidates.add(largest(new Elements(byClass)));
+        for (Element candidate : candidates) {
+            if (candidate != null && paragraphText(candidate) * 3 >= pageText) {
+                return candidate;
+            }
         }
-        return best == null || best.text().isBlank() ? body : best;
+        Element densest = densestParagraphParent(body);
+        return densest == null ? body : densest;
+    }
+
+    private static int paragraphText(Element e) {
+        int length = 0;
+        for (Element p : e.select("p")) {
+            length += p.text().length();
+        }
+        return length;
     }
 
     private static Element largest(Elements candidates) {
@@ -118,21 +136,21 @@ final class HtmlReader {
     }
 
     private static Element densestParagraphParent(Element body) {
-        java.util.Map<Element, Integer> scores = new java.util.HashMap<>();
+        Map<Element, Integer> scores = new HashMap<>();
         for (Element p : body.select("p")) {
             Element parent = p.parent();
             if (parent != null) {
                 scores.merge(parent, p.text().length(), Integer::sum);
             }
         }
-        return scores.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
-                .filter(e -> e.getValue() > 0).map(java.util.Map.Entry::getKey).orElse(null);
+        return scores.entrySet().stream().max(Map.Entry.comparingByValue())
+                .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).orElse(null);
     }
 
     /** Drops elements inside the article whose class or id names a widget, unless they hold most of its text. */
     private static void removeWidgets(Element root, Boilerplate boilerplate) {
         int rootText = root.text().length();
-        root.select("header, footer").forEach(e -> {
+        root.select("footer").forEach(e -> {
             if (e.text().length() * 2 < rootText) {
                 e.remove();
             }
@@ -181,8 +199,6 @@ final class HtmlReader {
                         out.lineBreak();
                     } else if (BLOCKS.contains(e.normalName())) {
                         out.paragraphBreak();
-                    } else if (e.normalName().equals("img") || e.normalName().equals("wbr")) {
-                        out.append("");
                     }
                 }
             }

@@ -32,7 +32,7 @@ public record ParseLimits(
         int maxCompressionRatio,
         long maxPdfMemoryBytes) {
 
-    /** Environment variable of each limit, in the order of the record's components. */
+    /** Environment variable of each limit, by its key in {@code parsing/limits.properties}. */
     public static final Map<String, String> ENVIRONMENT_VARIABLES = Map.of(
             "maxObjectBytes", "PARSE_MAX_OBJECT_BYTES",
             "maxTextChars", "PARSE_MAX_TEXT_CHARS",
@@ -84,41 +84,6 @@ public record ParseLimits(
                 Math.toIntExact(value(defaults, environment, "maxZipEntries")),
                 Math.toIntExact(value(defaults, environment, "maxCompressionRatio")),
                 value(defaults, environment, "maxPdfMemoryBytes"));
-    }
-
-    public ParseLimits withMaxObjectBytes(long value) {
-        return new ParseLimits(value, maxTextChars, maxPages, timeBudget, maxNestingDepth, maxUnzippedBytes,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withMaxTextChars(int value) {
-        return new ParseLimits(maxObjectBytes, value, maxPages, timeBudget, maxNestingDepth, maxUnzippedBytes,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withMaxPages(int value) {
-        return new ParseLimits(maxObjectBytes, maxTextChars, value, timeBudget, maxNestingDepth, maxUnzippedBytes,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withTimeBudget(Duration value) {
-        return new ParseLimits(maxObjectBytes, maxTextChars, maxPages, value, maxNestingDepth, maxUnzippedBytes,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withMaxNestingDepth(int value) {
-        return new ParseLimits(maxObjectBytes, maxTextChars, maxPages, timeBudget, value, maxUnzippedBytes,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withMaxUnzippedBytes(long value) {
-        return new ParseLimits(maxObjectBytes, maxTextChars, maxPages, timeBudget, maxNestingDepth, value,
-                maxZipEntries, maxCompressionRatio, maxPdfMemoryBytes);
-    }
-
-    public ParseLimits withMaxZipEntries(int value) {
-        return new ParseLimits(maxObjectBytes, maxTextChars, maxPages, timeBudget, maxNestingDepth, maxUnzippedBytes,
-                value, maxCompressionRatio, maxPdfMemoryBytes);
     }
 
     private static long value(Properties defaults, Map<String, String> environment, String key) {

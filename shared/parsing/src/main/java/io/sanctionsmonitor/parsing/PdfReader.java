@@ -9,6 +9,8 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -20,6 +22,7 @@ import org.apache.pdfbox.text.TextPosition;
 
 /** Born-digital PDF text in reading order (see {@link ColumnLayout}), with the info dictionary's title and date. */
 final class PdfReader {
+    private static final String PAGE_BREAK = "\f";
     private PdfReader() {}
 
     static ParsedReport read(byte[] content, ParseBudget budget, Boilerplate boilerplate)
@@ -44,7 +47,7 @@ final class PdfReader {
                         "page limit exceeded: the PDF has %,d pages; the limit is %,d", pages, limits.maxPages()));
             }
             budget.checkTime();
-            String raw = new ReadingOrderStripper(budget).getText(document);
+            String raw = RunningLines.remove(new ReadingOrderStripper(budget).getText(document).split(PAGE_BREAK));
             String text = boilerplate.strip(joinLines(raw));
             budget.checkTextLength(text.length());
             if (text.isBlank()) {
@@ -127,8 +130,11 @@ final class PdfReader {
 
     /** PDFBox's stripper, sorted by position within the blocks that {@link ColumnLayout} finds on each page. */
     private static final class ReadingOrderStripper extends PDFTextStripper {
+        private static final int CHECK_EVERY_OPERATORS = 4096;
+
         private final ParseBudget budget;
         private int written;
+        private long operators;
 
         ReadingOrderStripper(ParseBudget budget) {
             this.budget = budget;
@@ -140,13 +146,22 @@ final class PdfReader {
             setArticleStart("");
             setArticleEnd("");
             setPageStart("");
-            setPageEnd("\n\n");
+            setPageEnd(PAGE_BREAK);
         }
 
         @Override
         protected void startPage(PDPage page) throws IOException {
             budget.checkTime();
             super.startPage(page);
+        }
+
+        /** A page can hold millions of operators; the clock is checked every few thousand. */
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if (++operators % CHECK_EVERY_OPERATORS == 0) {
+                budget.checkTime();
+            }
+            super.processOperator(operator, operands);
         }
 
         @Override

@@ -1,15 +1,11 @@
 package io.sanctionsmonitor.parsing;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,11 +35,14 @@ final class PublicationDates {
             return null;
         }
         Candidate best = null;
-        best = earlier(best, iso(value));
-        best = earlier(best, compact(value));
-        best = earlier(best, dayMonthYear(value));
-        best = earlier(best, monthDayYear(value));
-        best = earlier(best, monthYear(value));
+        best = earlier(best, first(ISO, value, m -> date(m.group(1), m.group(2), m.group(3))));
+        best = earlier(best, first(COMPACT, value, m -> {
+            String date = date(m.group(1), m.group(2), m.group(3));
+            return date != null && date.length() == 10 ? date : null;
+        }));
+        best = earlier(best, first(DAY_MONTH_YEAR, value, m -> named(m.group(3), m.group(2), m.group(1))));
+        best = earlier(best, first(MONTH_DAY_YEAR, value, m -> named(m.group(3), m.group(1), m.group(2))));
+        best = earlier(best, first(MONTH_YEAR, value, m -> named(m.group(2), m.group(1), null)));
         Matcher year = YEAR.matcher(value);
         if (year.find()) {
             best = earlier(best, new Candidate(year.start(), year.group(1)));
@@ -65,54 +64,11 @@ final class PublicationDates {
         return b.iso().length() > a.iso().length() ? b : a;
     }
 
-    private static Candidate iso(String value) {
-        Matcher m = ISO.matcher(value);
+    /** The first match of {@code pattern} that {@code toDate} accepts, with its position. */
+    private static Candidate first(Pattern pattern, String value, Function<Matcher, String> toDate) {
+        Matcher m = pattern.matcher(value);
         while (m.find()) {
-            String date = date(m.group(1), m.group(2), m.group(3));
-            if (date != null) {
-                return new Candidate(m.start(), date);
-            }
-        }
-        return null;
-    }
-
-    private static Candidate compact(String value) {
-        Matcher m = COMPACT.matcher(value);
-        while (m.find()) {
-            String date = date(m.group(1), m.group(2), m.group(3));
-            if (date != null && date.length() == 10) {
-                return new Candidate(m.start(), date);
-            }
-        }
-        return null;
-    }
-
-    private static Candidate dayMonthYear(String value) {
-        Matcher m = DAY_MONTH_YEAR.matcher(value);
-        while (m.find()) {
-            String date = named(m.group(3), m.group(2), m.group(1));
-            if (date != null) {
-                return new Candidate(m.start(), date);
-            }
-        }
-        return null;
-    }
-
-    private static Candidate monthDayYear(String value) {
-        Matcher m = MONTH_DAY_YEAR.matcher(value);
-        while (m.find()) {
-            String date = named(m.group(3), m.group(1), m.group(2));
-            if (date != null) {
-                return new Candidate(m.start(), date);
-            }
-        }
-        return null;
-    }
-
-    private static Candidate monthYear(String value) {
-        Matcher m = MONTH_YEAR.matcher(value);
-        while (m.find()) {
-            String date = named(m.group(2), m.group(1), null);
+            String date = toDate.apply(m);
             if (date != null) {
                 return new Candidate(m.start(), date);
             }
@@ -143,22 +99,11 @@ final class PublicationDates {
 
     private static Map<String, Integer> loadMonths() {
         Map<String, Integer> months = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                PublicationDates.class.getResourceAsStream("/parsing/months.txt"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] words = line.split("\\s+");
-                int number = Integer.parseInt(words[0]);
-                for (int i = 1; i < words.length; i++) {
-                    months.putIfAbsent(words[i], number);
-                }
+        for (String line : ResourceLines.read("/parsing/months.txt")) {
+            String[] words = line.split("\\s+");
+            for (int i = 1; i < words.length; i++) {
+                months.putIfAbsent(words[i], Integer.parseInt(words[0]));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Map.copyOf(months);
     }

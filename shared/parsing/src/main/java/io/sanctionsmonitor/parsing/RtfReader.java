@@ -96,6 +96,11 @@ final class RtfReader {
                         j++;
                     }
                     i = j;
+                    if (word.equals("bin") && param != null) {
+                        i = (int) Math.min(n, (long) i + Math.max(0, param)); // raw binary data follows
+                        groupStart = false;
+                        continue;
+                    }
                     boolean destination = groupStart;
                     groupStart = false;
                     if (pendingSkip > 0 && !word.equals("u")) {

@@ -60,7 +60,7 @@ class DocxReadingTest {
 
     @Test
     void rejectsArchiveLargerThanTheUnzippedLimit() {
-        DetectingReportParser strict = new DetectingReportParser(ParseLimits.defaults().withMaxUnzippedBytes(1 << 20));
+        DetectingReportParser strict = new DetectingReportParser(ParseLimits.fromEnvironment(Map.of("PARSE_MAX_UNZIPPED_BYTES", "1048576")));
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("word/document.xml", incompressible(2 << 20));
         var e = assertThrows(UnreadableReportException.class,

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sanctionsmonitor.ingest.UnreadableReportException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,7 @@ class FailureReasonsTest {
         assertEquals("unsupported format: legacy Microsoft Office file (OLE2: .doc/.xls/.ppt); save it as DOCX or PDF",
                 reason(parser, "old.doc", HexFormat.of().parseHex("D0CF11E0A1B11AE10000000000000000")));
         assertEquals("unsupported format: ZIP archive that is neither DOCX nor ODT",
-                reason(parser, "x.zip", ReportFixtures.zip(java.util.Map.of("a.txt", "hello".getBytes()), false)));
+                reason(parser, "x.zip", ReportFixtures.zip(Map.of("a.txt", "hello".getBytes()), false)));
     }
 
     @Test
@@ -62,14 +62,14 @@ class FailureReasonsTest {
 
     @Test
     void objectLargerThanTheLimit() {
-        DetectingReportParser strict = new DetectingReportParser(ParseLimits.defaults().withMaxObjectBytes(1000));
+        DetectingReportParser strict = new DetectingReportParser(ParseLimits.fromEnvironment(Map.of("PARSE_MAX_OBJECT_BYTES", "1000")));
         assertEquals("file too large: 1,001 bytes; the limit is 1,000 bytes",
                 reason(strict, "big.txt", "x".repeat(1001).getBytes()));
     }
 
     @Test
     void extractedTextLongerThanTheLimit() {
-        DetectingReportParser strict = new DetectingReportParser(ParseLimits.defaults().withMaxTextChars(100));
+        DetectingReportParser strict = new DetectingReportParser(ParseLimits.fromEnvironment(Map.of("PARSE_MAX_TEXT_CHARS", "100")));
         assertEquals("text limit exceeded: the extracted text is longer than 100 characters",
                 reason(strict, "long.txt", "word ".repeat(100).getBytes()));
         byte[] pdf = ReportFixtures.pdf("Long", null, List.of("sentence of the report. ".repeat(20)));
@@ -79,7 +79,7 @@ class FailureReasonsTest {
 
     @Test
     void timeBudgetExceeded() {
-        DetectingReportParser hurried = new DetectingReportParser(ParseLimits.defaults().withTimeBudget(Duration.ZERO));
+        DetectingReportParser hurried = new DetectingReportParser(ParseLimits.fromEnvironment(Map.of("PARSE_TIME_BUDGET_MS", "0")));
         byte[] pdf = ReportFixtures.pdf("Any", null, List.of("Any text."));
         assertEquals("time budget exceeded: parsing took longer than 0 s", reason(hurried, "slow.pdf", pdf));
         byte[] html = "<html><body><p>Any text.</p></body></html>".getBytes(StandardCharsets.UTF_8);

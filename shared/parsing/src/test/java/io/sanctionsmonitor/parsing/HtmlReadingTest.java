@@ -98,6 +98,18 @@ class HtmlReadingTest {
     }
 
     @Test
+    void teaserCardsMarkedUpAsArticlesDoNotWinOverAnUnmarkedStory() throws Exception {
+        String html = "<html><body><div class=\"story\"><h1>Headline</h1>"
+                + "<p>The first paragraph of the story reports a transfer of ammunition by rail.</p>"
+                + "<p>The second paragraph gives the number of wagons counted in satellite images.</p></div>"
+                + "<div class=\"cards\"><article><p>Teaser about another topic entirely.</p></article>"
+                + "<article><p>Second teaser card.</p></article></div></body></html>";
+        assertEquals("Headline\n\nThe first paragraph of the story reports a transfer of ammunition by rail.\n\n"
+                + "The second paragraph gives the number of wagons counted in satellite images.",
+                parser.parse("story.html", html.getBytes(StandardCharsets.UTF_8)).text());
+    }
+
+    @Test
     void honoursADeclaredWindows1252Charset() throws Exception {
         String html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
                 + "</head><body><p>Le ministère a confirmé l\u2019envoi.</p></body></html>";

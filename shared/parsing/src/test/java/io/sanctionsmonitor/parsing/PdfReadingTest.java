@@ -8,6 +8,7 @@ import io.sanctionsmonitor.ingest.UnreadableReportException;
 import io.sanctionsmonitor.model.ParsedReport;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PdfReadingTest {
@@ -53,6 +54,19 @@ class PdfReadingTest {
     }
 
     @Test
+    void dropsRunningHeadsAndPageNumbers() throws Exception {
+        List<List<String>> pages = List.of(
+                List.of("Page one opens the report.", "It has two paragraphs."),
+                List.of("Page two continues the report.", "With more detail here."),
+                List.of("Page three ends the report.", "With a conclusion."));
+
+        String text = parser.parse("paged.pdf", ReportFixtures.pagedReport("S/2025/101 Monitoring report", pages)).text();
+
+        assertEquals("Page one opens the report.\n\nIt has two paragraphs.\n\nPage two continues the report.\n\n"
+                + "With more detail here.\n\nPage three ends the report.\n\nWith a conclusion.", text);
+    }
+
+    @Test
     void rejectsPasswordProtectedPdf() {
         var e = assertThrows(UnreadableReportException.class,
                 () -> parser.parse("sealed.pdf", ReportFixtures.encryptedPdf("secret", "owner")));
@@ -74,7 +88,7 @@ class PdfReadingTest {
 
     @Test
     void rejectsPdfWithMorePagesThanTheLimit() {
-        DetectingReportParser strict = new DetectingReportParser(ParseLimits.defaults().withMaxPages(2));
+        DetectingReportParser strict = new DetectingReportParser(ParseLimits.fromEnvironment(Map.of("PARSE_MAX_PAGES", "2")));
         var e = assertThrows(UnreadableReportException.class,
                 () -> strict.parse("long.pdf", ReportFixtures.pdfWithPages(3)));
         assertEquals("page limit exceeded: the PDF has 3 pages; the limit is 2", e.getMessage());
@@ -82,7 +96,7 @@ class PdfReadingTest {
 
     @Test
     void readsPdfWithinThePageLimit() throws Exception {
-        DetectingReportParser strict = new DetectingReportParser(ParseLimits.defaults().withMaxPages(3));
+        DetectingReportParser strict = new DetectingReportParser(ParseLimits.fromEnvironment(Map.of("PARSE_MAX_PAGES", "3")));
         String text = strict.parse("long.pdf", ReportFixtures.pdfWithPages(3)).text();
         assertTrue(text.indexOf("Page 1") < text.indexOf("Page 3"), text);
     }

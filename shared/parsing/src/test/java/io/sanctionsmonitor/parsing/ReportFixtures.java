@@ -104,6 +104,27 @@ public final class ReportFixtures {
         }
     }
 
+    /** A paged report: every page has the running head and a "Page i of n" foot around its body lines. */
+    public static byte[] pagedReport(String runningHead, List<List<String>> pageBodies) {
+        try (PDDocument document = new PDDocument()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (int i = 0; i < pageBodies.size(); i++) {
+                PDPage page = new PDPage(PDRectangle.LETTER);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    float y = writeLines(content, font, List.of(runningHead), MARGIN, 750) - 2 * LEADING;
+                    for (String paragraph : pageBodies.get(i)) {
+                        y = writeLines(content, font, wrap(paragraph, 90), MARGIN, y) - LEADING;
+                    }
+                    writeLines(content, font, List.of("Page " + (i + 1) + " of " + pageBodies.size()), MARGIN, 40);
+                }
+            }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One empty page: no text, no images. */
     public static byte[] blankPdf() {
         try (PDDocument document = new PDDocument()) {

@@ -32,6 +32,13 @@ class RtfReadingTest {
     }
 
     @Test
+    void skipsRawBinaryData() throws Exception {
+        String rtf = "{\\rtf1 Before {\\object\\bin6 }{x\\y}}after the object.\\par}";
+        assertEquals("Before after the object.",
+                parser.parse("bin.rtf", rtf.getBytes(StandardCharsets.US_ASCII)).text());
+    }
+
+    @Test
     void rejectsDeeplyNestedGroups() {
         String rtf = "{\\rtf1 " + "{".repeat(1000) + "text" + "}".repeat(1000) + "}";
         var e = assertThrows(UnreadableReportException.class,

@@ -81,7 +81,10 @@ public final class DynamoFindingQueries implements FindingQueries {
         return walk(partitions, access.dimension().label(), upper, false, filter, access.served(), limit, after);
     }
 
-    /** The most selective key of a filter: item word, source, state pair, then the smallest counted value. */
+    /**
+     * The most selective key of a filter. Fixed order first (item word, source, category with state pair, state
+     * pair, category with a state), then the smallest counted value among from, to, country, category, certainty.
+     */
     Access access(FindingFilter f) {
         if (!f.itemWords().isEmpty()) {
             String word = f.itemWords().stream().max(Comparator.comparingInt(String::length)).orElseThrow();
@@ -92,7 +95,16 @@ public final class DynamoFindingQueries implements FindingQueries {
         }
         if (f.from() != null && f.to() != null) {
             String pair = f.from() + "->" + f.to();
-            return new Access(Dimension.PAIR, pair, served(f, Dimension.PAIR, null));
+            return f.category() != null
+                    ? new Access(Dimension.CATEGORY_PAIR, TableKeys.categoryAnd(f.category().name(), pair),
+                            served(f, Dimension.CATEGORY_PAIR, null))
+                    : new Access(Dimension.PAIR, pair, served(f, Dimension.PAIR, null));
+        }
+        if (f.category() != null && (f.country() != null || f.from() != null || f.to() != null)) {
+            String state = f.country() != null ? f.country() : f.from() != null ? f.from() : f.to();
+            Served served = served(f, Dimension.CATEGORY_COUNTRY, null);
+            return new Access(Dimension.CATEGORY_COUNTRY, TableKeys.categoryAnd(f.category().name(), state),
+                    new Served(true, f.country() != null, false, false, null, served.certainty(), false, true, false));
         }
         Map<Dimension, String> candidates = new LinkedHashMap<>();
         if (f.from() != null) {
@@ -115,7 +127,7 @@ public final class DynamoFindingQueries implements FindingQueries {
         }
         Dimension best = candidates.keySet().iterator().next();
         if (candidates.size() > 1) {
-            Map<StatsCounters.Dimension, Map<String, Long>> counts = counters(candidates.keySet().contains(Dimension.CATEGORY),
+            Map<StatsCounters.Dimension, Map<String, Long>> counts = counters(candidates.containsKey(Dimension.CATEGORY),
                     candidates.keySet().stream().anyMatch(d -> d == Dimension.FROM || d == Dimension.TO || d == Dimension.COUNTRY),
                     candidates.containsKey(Dimension.CERTAINTY));
             ToLongFunction<Dimension> estimate = d -> estimate(counts, d, candidates.get(d));
@@ -126,8 +138,9 @@ public final class DynamoFindingQueries implements FindingQueries {
 
     private static Served served(FindingFilter f, Dimension d, String itemWord) {
         boolean certaintyAll = f.minCertainty() == Certainty.SPECULATIVE;
-        return new Served(d == Dimension.CATEGORY, d == Dimension.COUNTRY, d == Dimension.FROM || d == Dimension.PAIR,
-                d == Dimension.TO || d == Dimension.PAIR, itemWord, d == Dimension.CERTAINTY || certaintyAll,
+        boolean pair = d == Dimension.PAIR || d == Dimension.CATEGORY_PAIR;
+        return new Served(d == Dimension.CATEGORY || d == Dimension.CATEGORY_PAIR, d == Dimension.COUNTRY,
+                d == Dimension.FROM || pair, d == Dimension.TO || pair, itemWord, d == Dimension.CERTAINTY || certaintyAll,
                 d == Dimension.SOURCE, true, false);
     }
 
@@ -148,15 +161,22 @@ public final class DynamoFindingQueries implements FindingQueries {
         };
     }
 
-    /** The years that hold findings, newest first, without those the period filter rules out. */
+    /**
+     * The years whose postings can match, newest first: years that hold findings (SPAN counters), without the
+     * no-period year when a period is asked, after {@code until}, or whose findings all end before {@code since}.
+     */
     private List<String> years(FindingFilter f) {
-        Map<String, Long> years = counters(StatsCounters.Dimension.YEAR).getOrDefault(StatsCounters.Dimension.YEAR, Map.of());
+        Map<String, Long> spans = counters(StatsCounters.Dimension.SPAN).getOrDefault(StatsCounters.Dimension.SPAN, Map.of());
         String lastYear = f.until() == null ? null : f.until().substring(0, 4);
-        return years.entrySet().stream()
+        String sinceYear = f.since() == null ? null : f.since().substring(0, 4);
+        return spans.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .map(Map.Entry::getKey)
+                .filter(span -> sinceYear == null || span.substring(span.indexOf("->") + 2).compareTo(sinceYear) >= 0)
+                .map(span -> span.substring(0, span.indexOf("->")))
                 .filter(y -> !(f.hasPeriod() && y.equals("0000")))
                 .filter(y -> lastYear == null || y.compareTo(lastYear) <= 0)
+                .distinct()
                 .sorted(Comparator.reverseOrder())
                 .toList();
     }

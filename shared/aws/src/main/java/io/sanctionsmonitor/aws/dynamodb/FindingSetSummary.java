@@ -51,7 +51,7 @@ record FindingSetSummary(List<FindingFacts> facts) {
             add(counts, StatsCounters.Dimension.CATEGORY, f.category().name());
             add(counts, StatsCounters.Dimension.PAIR, f.statePair());
             add(counts, StatsCounters.Dimension.CERTAINTY, f.certainty().label());
-            add(counts, StatsCounters.Dimension.YEAR, f.startYear());
+            add(counts, StatsCounters.Dimension.SPAN, f.startYear() + "->" + f.periodEnd().substring(0, 4));
             if (f.month() != null) {
                 add(counts, StatsCounters.Dimension.MONTH, f.month());
             }

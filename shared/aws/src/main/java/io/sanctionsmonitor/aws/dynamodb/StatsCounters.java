@@ -22,7 +22,11 @@ final class StatsCounters {
 
     static final int SHARDS = 8;
 
-    enum Dimension { CATEGORY, PAIR, MONTH, CERTAINTY, YEAR, STATUS }
+    /**
+     * SPAN counts findings by the years their period starts and ends ("2023->9999" for "2023-09/",
+     * "0000->0000" without a period): the directory of posting years, and which years a since-filter can skip.
+     */
+    enum Dimension { CATEGORY, PAIR, MONTH, CERTAINTY, SPAN, STATUS }
 
     private StatsCounters() {}
 

@@ -14,6 +14,8 @@ import java.util.List;
  * finding         pk DOC#{doc}                         sk F#{findingId}
  * write intent    pk DOC#{doc}                         sk PENDING#{nonce}
  * posting         pk P#{dimension}#{value}#{yyyy}      sk {periodStart}#{findingId}
+ *                 (dimensions: all, category, country, from, to, pair, item, source, certainty,
+ *                  category_country, category_pair)
  * counters        pk STATS                             sk {dimension}#{shard}
  * </pre>
  * A posting is a copy of a finding under one filterable value, split by the year its period starts
@@ -40,7 +42,7 @@ final class TableKeys {
 
     /** The dimensions a posting can be filed under. */
     enum Dimension {
-        ALL, CATEGORY, COUNTRY, FROM, TO, PAIR, ITEM, SOURCE, CERTAINTY;
+        ALL, CATEGORY, COUNTRY, FROM, TO, PAIR, ITEM, SOURCE, CERTAINTY, CATEGORY_COUNTRY, CATEGORY_PAIR;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -69,6 +71,10 @@ final class TableKeys {
         return dimension == Dimension.ALL ? "P#all#" + year : "P#" + dimension.label() + "#" + value + "#" + year;
     }
 
+    static String categoryAnd(String category, String value) {
+        return category + "|" + value;
+    }
+
     static String postingSk(FindingFacts facts) {
         return facts.periodStart() + "#" + facts.id();
     }
@@ -90,6 +96,11 @@ final class TableKeys {
         }
         if (f.from() != null && f.to() != null) {
             keys.add(posting(Dimension.PAIR, f.statePair(), y));
+            keys.add(posting(Dimension.CATEGORY_PAIR, categoryAnd(f.category().name(), f.statePair()), y));
+        }
+        // The combinations analysts ask most ("arms transfers from RUS to PRK") get partitions of their own.
+        for (String country : f.countries()) {
+            keys.add(posting(Dimension.CATEGORY_COUNTRY, categoryAnd(f.category().name(), country), y));
         }
         for (String word : f.itemWords()) {
             keys.add(posting(Dimension.ITEM, word, y));

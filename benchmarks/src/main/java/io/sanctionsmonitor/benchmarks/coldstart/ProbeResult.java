@@ -1,0 +1,23 @@
+package io.sanctionsmonitor.benchmarks.coldstart;
+
+import io.sanctionsmonitor.benchmarks.coldstart.probe.ColdStartProbe;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What one probe JVM reported, in milliseconds since the launcher's timestamp just before it started the JVM. */
+record ProbeResult(double mainMillis, double constructedMillis, double handledMillis, int classes, String outcome) {
+
+    /** Reads the probe's {@code COLDSTART key=value ...} line. */
+    static ProbeResult parse(String line) {
+        if (!line.startsWith(ColdStartProbe.LINE_PREFIX)) {
+            throw new IllegalArgumentException("not a probe line: " + line);
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : line.substring(ColdStartProbe.LINE_PREFIX.length()).trim().split(" ")) {
+            int eq = pair.indexOf('=');
+            fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return new ProbeResult(Double.parseDouble(fields.get("main_ms")), Double.parseDouble(fields.get("constructed_ms")),
+                Double.parseDouble(fields.get("handled_ms")), Integer.parseInt(fields.get("classes")), fields.get("outcome"));
+    }
+}

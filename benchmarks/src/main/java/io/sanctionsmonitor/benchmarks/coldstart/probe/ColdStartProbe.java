@@ -1,0 +1,56 @@
+package io.sanctionsmonitor.benchmarks.coldstart.probe;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+
+/**
+ * The main class of one cold-start measurement, run in a fresh JVM whose class path is a function's deployment
+ * jar and this package: constructs a handler with its public no-arg constructor, as Lambda does, hands it one
+ * event and prints one {@code COLDSTART} line with the times since {@code -Dcoldstart.t0} (epoch microseconds
+ * taken by the launching process just before it started this JVM).
+ *
+ * <p>Only classes of this package, the JDK and the function jar may be used here: nothing else is on the class
+ * path. Usage: {@code ColdStartProbe HANDLER_CLASS sqs|http}; the event's object comes from
+ * {@code -Dcoldstart.bucket} and {@code -Dcoldstart.key}.
+ */
+public final class ColdStartProbe {
+    public static final String LINE_PREFIX = "COLDSTART ";
+
+    private ColdStartProbe() {}
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void main(String[] args) throws Exception {
+        long t0 = Long.parseLong(System.getProperty("coldstart.t0"));
+        long mainAt = nowMicros();
+        String handlerClass = args[0];
+        String eventKind = args[1];
+
+        RequestHandler handler = (RequestHandler) Class.forName(handlerClass).getConstructor().newInstance();
+        long constructedAt = nowMicros();
+        Object event = switch (eventKind) {
+            case "sqs" -> ProbeEvents.sqs(System.getProperty("coldstart.bucket"), System.getProperty("coldstart.key"));
+            case "http" -> ProbeEvents.http("/findings");
+            default -> throw new IllegalArgumentException("event kind must be sqs or http: " + eventKind);
+        };
+        ProbeContext context = new ProbeContext();
+        Object response = handler.handleRequest(event, context);
+        long handledAt = nowMicros();
+
+        // Measured; from here on nothing counts, so the management beans may load.
+        int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+        System.out.println(LINE_PREFIX + "main_ms=" + millis(mainAt - t0) + " constructed_ms=" + millis(constructedAt - t0)
+                + " handled_ms=" + millis(handledAt - t0) + " classes=" + classes
+                + " outcome=" + ProbeEvents.outcome(response, context.lines()));
+        System.out.flush();
+    }
+
+    static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    private static String millis(long micros) {
+        return String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+}

@@ -1,0 +1,94 @@
+package io.sanctionsmonitor.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsmonitor.extract.RuleBasedFindingExtractor;
+import io.sanctionsmonitor.ingest.DocumentStore;
+import io.sanctionsmonitor.ingest.ObjectStore;
+import io.sanctionsmonitor.model.DocumentIds;
+import io.sanctionsmonitor.model.DocumentStatus;
+import io.sanctionsmonitor.parsing.DetectingReportParser;
+import io.sanctionsmonitor.testing.InMemoryObjectStore;
+import io.sanctionsmonitor.testing.RecordingDocumentStore;
+import java.lang.reflect.Field;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+
+/**
+ * The SnapStart hooks: called directly (the build JDK has no CRaC, where org.crac's global context only records
+ * the registration), they warm parsing and extraction on the made-up report, keep nothing that must not outlive a
+ * snapshot, and leave the handler's shared parser and extractor working after restore.
+ */
+class ProcessorPrimingTest {
+    private static final String BUCKET = "sanctions-monitor-reports-123456789012-us-east-1";
+    private static final String KEY = "reports/monitoring team update+2025.txt";
+
+    private final DetectingReportParser parser = new DetectingReportParser();
+    private final RuleBasedFindingExtractor extractor = new RuleBasedFindingExtractor();
+    private final ProcessorPriming priming = new ProcessorPriming(new ObjectMapper(), parser, parser::warmUp, extractor);
+
+    @Test
+    void beforeCheckpointParsesAndExtractsTheMadeUpReport() throws Exception {
+        assertEquals(-1, priming.primedFindings());
+
+        priming.beforeCheckpoint(null);
+
+        assertTrue(priming.primedFindings() > 0, "the priming report yields findings, so extraction ran end to end");
+    }
+
+    @Test
+    void beforeCheckpointRunsTheParserWarmUpOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger warmUps = new java.util.concurrent.atomic.AtomicInteger();
+        new ProcessorPriming(new ObjectMapper(), parser, warmUps::incrementAndGet, extractor).beforeCheckpoint(null);
+
+        assertEquals(1, warmUps.get());
+    }
+
+    @Test
+    void primingHoldsNoClientCredentialsStoreClockOrRandomSource() {
+        List<String> captured = new ArrayList<>();
+        for (Field field : ProcessorPriming.class.getDeclaredFields()) {
+            for (Class<?> forbidden : List.of(SdkClient.class, IdentityProvider.class, ObjectStore.class,
+                    DocumentStore.class, Clock.class, Instant.class, Random.class)) {
+                if (forbidden.isAssignableFrom(field.getType())) {
+                    captured.add(field.getName() + ": " + forbidden.getSimpleName());
+                }
+            }
+        }
+        assertEquals(List.of(), captured);
+    }
+
+    @Test
+    void aReportUploadedAfterRestoreIsProcessedWithTheSharedParserAndExtractor() throws Exception {
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
+        InMemoryObjectStore objects = new InMemoryObjectStore().put(BUCKET, KEY, """
+                Title: Shipments
+
+                According to the monitoring team, North Korea delivered artillery shells to Russia in 2024.
+                """);
+        RecordingDocumentStore store = new RecordingDocumentStore();
+        ProcessorHandler handler = new ProcessorHandler(objects, parser, parser::warmUp, extractor, store, Map.of());
+        SQSEvent event = EventLoader.loadSQSEvent("../../events/processor-report-created.json");
+
+        SQSBatchResponse response = handler.handleRequest(event, new TestContext());
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        String documentId = DocumentIds.of(BUCKET, KEY);
+        assertEquals(DocumentStatus.PROCESSED, store.document(documentId).status());
+        assertFalse(store.findings(documentId).isEmpty(), "the restored parser and extractor still find the shipment");
+    }
+}

@@ -1,0 +1,221 @@
+package io.sanctionsmonitor.extract;
+
+import io.sanctionsmonitor.model.Category;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the items of a sentence from its lexicon matches and applies the rules that drop, widen or re-type them:
+ * blocked phrases, plural-only people nouns, demonstratives pointing back ("these workers"), exclusions (law, denial,
+ * designation, wish), modifiers of a programme or a factory ("missile programme"), know-how nouns next to a military
+ * word ("technology for drones"), and containers with what they hold. Stateless; thread-safe.
+ */
+final class ItemReader {
+
+    private static final Set<String> ABSORB_AFTER_CONTAINER = Set.of("of", "holding", "containing", "with", "carrying",
+            "filled", "loaded");
+    private static final Set<String> ABSORB_AFTER_TECH = Set.of("for", "related", "on", "of", "about", "to");
+    private static final Set<String> LIST_GLUE = Set.of("and", "or", ",", "related", "to", "materials", "material",
+            "other", "a", "an", "the", "“", "”", "\"", "anti-tank", "-", "of", "its", "'s", "own");
+    private static final int TECH_WINDOW = 4;
+    private static final Set<String> DEMONSTRATIVES = Set.of("these", "this", "those", "such");
+
+    static boolean triggerBetween(SentenceView s, int from, int to) {
+        return s.triggerWithin(from, to);
+    }
+
+    /** Item words of the sentence after the rules that drop, widen or re-type them. */
+    List<ItemHit> itemsOf(SentenceView s) {
+        List<ItemHit> hits = new ArrayList<>();
+        boolean[] consumed = new boolean[s.tokens.size()];
+        for (var m : s.items) {
+            Lexicon.Item item = m.value();
+            if (item.category() == null || consumed[m.from()]) {
+                continue;
+            }
+            String lastWord = s.token(m.to() - 1).text();
+            if (item.has("people") && (!lastWord.toLowerCase(Locale.ROOT).endsWith("s")
+                    || Attribution.isPreposition(s.key(m.from() - 1)) && !s.key(m.from() - 1).equals("of"))) {
+                continue;
+            }
+            if (excluded(s, m.from())) {
+                continue;
+            }
+            if (item.has("lowercase") && !s.token(m.from()).text().equals(s.token(m.from()).lower())) {
+                continue;
+            }
+            if (anaphoric(s, m.from(), item)) {
+                continue;
+            }
+            Category category = item.category();
+            String type = item.type();
+            int end = m.to();
+            String rule = "";
+            List<String> names = new ArrayList<>();
+            names.add(item.has("people") ? item.type() : clean(s.span(m.from(), m.to())));
+            int head = headAfter(s, end);
+            Lexicon.Cue demote = head < 0 ? null : cueAt(s, head, "demote");
+            if (demote != null && !item.has("tech")) {
+                if (demote.value().equals("drop") || head > end || itemStartingAt(s, head) != null) {
+                    continue;
+                }
+                category = Category.MILITARY_TECHNOLOGY;
+                type = "technology";
+                rule = "know-how:" + s.token(head).text();
+            }
+            if (item.has("tech") && rule.isEmpty()) {
+                if (!militaryNear(s, m.from(), m.to())) {
+                    continue;
+                }
+                end = absorb(s, end, ABSORB_AFTER_TECH, consumed, names);
+                rule = "know-how";
+            }
+            if (item.has("container")) {
+                int widened = absorb(s, end, ABSORB_AFTER_CONTAINER, consumed, names);
+                rule = widened > end ? "container-load" : "container";
+                end = widened;
+            }
+            for (int i = m.from(); i < end && i < consumed.length; i++) {
+                consumed[i] = true;
+            }
+            hits.add(new ItemHit(m.from(), end, item, category, type, List.copyOf(names), reversedAt(s, m.from()), rule));
+        }
+        return hits;
+    }
+
+    /**
+     * The noun that heads the phrase an item word modifies: the next word, or the word after a coordination
+     * ("nuclear, missile and military programmes"); -1 when the item word ends its phrase.
+     */
+    private int headAfter(SentenceView s, int end) {
+        int i = end;
+        int limit = Math.min(s.tokens.size(), end + 5);
+        while (i < limit) {
+            String k = s.key(i);
+            if (cueAt(s, i, "demote") != null) {
+                return i;
+            }
+            if (k.equals(",") || k.equals("and") || k.equals("or") || k.equals("-") || cueAt(s, i, "military") != null
+                    || s.stateToken[i]) {
+                i++;
+                continue;
+            }
+            return i == end ? -1 : (cueAt(s, i, "demote") != null ? i : -1);
+        }
+        return -1;
+    }
+
+    private static String clean(String surface) {
+        StringBuilder b = new StringBuilder(surface.length());
+        for (int i = 0; i < surface.length(); i++) {
+            char c = surface.charAt(i);
+            if (c != '“' && c != '”' && c != '"') {
+                b.append(c);
+            }
+        }
+        return b.toString().strip();
+    }
+
+    /**
+     * "these workers", "this shipment": a demonstrative points back to a claim already made; so does "the troops"
+     * for people with no number of their own.
+     */
+    private static boolean anaphoric(SentenceView s, int itemFrom, Lexicon.Item item) {
+        String before = s.key(itemFrom - 1);
+        if (DEMONSTRATIVES.contains(before)) {
+            return true;
+        }
+        boolean people = item.category() == Category.MILITARY_PERSONNEL || item.category() == Category.OVERSEAS_LABOR;
+        return people && before.equals("the");
+    }
+
+    /** Takes in the items after a container or know-how noun ("containers of ammunition or related supplies"). */
+    private int absorb(SentenceView s, int end, Set<String> openers, boolean[] consumed, List<String> names) {
+        if (end >= s.tokens.size() || !openers.contains(s.key(end))) {
+            return end;
+        }
+        int i = end + 1;
+        int last = end;
+        while (i < s.tokens.size()) {
+            var item = itemStartingAt(s, i);
+            if (item != null && item.value().category() != null) {
+                for (int k = item.from(); k < item.to(); k++) {
+                    consumed[k] = true;
+                }
+                if (!item.value().has("generic") || names.size() == 1) {
+                    names.add(clean(s.span(item.from(), item.to())));
+                }
+                i = item.to();
+                last = i;
+                continue;
+            }
+            String key = s.key(i);
+            if (LIST_GLUE.contains(key) || s.stateToken[i] || cueAt(s, i, "military") != null) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        return last;
+    }
+
+    private static SentenceView.Mention<Lexicon.Item> itemStartingAt(SentenceView s, int i) {
+        return s.itemAt(i);
+    }
+
+    private boolean militaryNear(SentenceView s, int from, int to) {
+        for (var c : s.cues("military")) {
+            if (c.to() >= from - TECH_WINDOW && c.from() <= to + TECH_WINDOW
+                    && (c.to() <= from || c.from() >= to)) {
+                return true;
+            }
+        }
+        for (var m : s.items) {
+            Lexicon.Item it = m.value();
+            if (it.category() != null && !it.has("tech") && !it.has("generic") && m.from() >= to && m.from() <= to + TECH_WINDOW) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Lexicon.Cue cueAt(SentenceView s, int tokenIndex, String kind) {
+        return s.cueAt(tokenIndex, kind);
+    }
+
+    /** A law, denial, designation, wish or use-of-proceeds cue earlier in the sentence rules the item out. */
+    static boolean excluded(SentenceView s, int itemFrom) {
+        for (var c : s.cues("exclude")) {
+            if (c.to() <= itemFrom) {
+                // the activity a designation describes is a finding, the designation itself is not
+                boolean describedActivity = c.value().value().equals("designation") && relativeClauseBetween(s, c.to(), itemFrom);
+                if (!describedActivity) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "... firms that shipped fuel": a relative pronoun followed by a transfer verb before the item. */
+    private static boolean relativeClauseBetween(SentenceView s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String k = s.key(i);
+            if ((k.equals("that") || k.equals("which") || k.equals("who")) && triggerBetween(s, i + 1, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean reversedAt(SentenceView s, int itemFrom) {
+        for (var c : s.cues("reverse")) {
+            if (c.to() <= itemFrom && s.triggerWithin(0, c.from())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,40 @@
+package io.sanctionsmonitor.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PeriodReaderTest {
+
+    private final PeriodReader reader = new PeriodReader();
+
+    private List<String> periods(String sentence, String published) {
+        return reader.find(sentence, PeriodReader.Published.parse(published)).stream().map(PeriodReader.Period::value).toList();
+    }
+
+    @Test
+    void intervalsOpenEndedAndSinglePeriodsFollowTheGuidelineForms() {
+        assertEquals(List.of("2022-05/2022-09"), periods("It ran between May and September 2022.", null));
+        assertEquals(List.of("2019/2021"), periods("It ran between 2019 and 2021.", null));
+        assertEquals(List.of("2023-02/"), periods("It has run since February 2023.", null));
+        assertEquals(List.of("2021/"), periods("It has run since early 2021.", null));
+        assertEquals(List.of("2020-11-03"), periods("It began on November 3, 2020.", null));
+        assertEquals(List.of("2018"), periods("It began in 2018.", null));
+    }
+
+    @Test
+    void relativeExpressionsNeedThePublicationDate() {
+        assertEquals(List.of("2023-07"), periods("It began in July of last year.", "2024-02-10"));
+        assertEquals(List.of("2024"), periods("It began this year.", "2024-02-10"));
+        assertEquals(List.of("2024-02-09"), periods("It began yesterday.", "2024-02-10"));
+        assertEquals(List.of("2024-01"), periods("It began last month.", "2024-02-10"));
+        assertEquals(List.of(), periods("It began this year.", null));
+        assertEquals(List.of(), periods("It began yesterday.", "2024"));
+    }
+
+    @Test
+    void sentencesWithoutDatesGiveNothing() {
+        assertEquals(List.of(), periods("A sentence with no date at all.", "2024-02-10"));
+    }
+}
