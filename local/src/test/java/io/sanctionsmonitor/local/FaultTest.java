@@ -246,6 +246,54 @@ class FaultTest {
         assertEquals(List.of(), stack.snapshot().findings());
     }
 
+    /**
+     * A slow delivery of version 1 commits after version 2 was uploaded and stored: the store must end with
+     * version 2's findings, the object's current content, not with whichever commit came last.
+     */
+    @Test
+    void aStaleReadCommittingAfterANewerVersionDoesNotWin() throws Exception {
+        String key = "reports/revised.txt";
+        GeneratedReport first = reports.next(0);
+        GeneratedReport second = reports.next(4);
+        stack.upload(key, first.content());
+        List<Message> firstNotification = stack.takeMessages(1);
+        // Hold the slow processor's second commit (its "complete") until version 2 is stored.
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger commits = new AtomicInteger();
+        backend.policy(request -> {
+            if (request.is("TransactWriteItems") && commits.incrementAndGet() == 2) {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Action.FORWARD;
+        });
+        ProcessorHandler slow = stack.processor(backend.uri(), stack.table());
+        var slowDelivery = java.util.concurrent.Executors.newSingleThreadExecutor()
+                .submit(() -> deliver(slow, firstNotification));
+        held.await();
+
+        stack.upload(key, second.content());
+        assertNoFailures(deliver(stack.processor(), stack.takeMessages(1)));
+        release.countDown();
+        assertNoFailures(slowDelivery.get());
+
+        assertEquals(IdempotencyTest.expectedEvidence(key, second), evidence(stack.snapshot(), key));
+        assertServedStatsEqualStored(stack.api(), stack.snapshot());
+    }
+
+    private java.util.Map<String, Integer> evidence(TableSnapshot table, String key) {
+        String id = DocumentIds.of(stack.stack().bucket(), key);
+        java.util.Map<String, Integer> evidence = new java.util.TreeMap<>();
+        table.findings().stream().filter(f -> f.path("document_id").asText().equals(id))
+                .forEach(f -> evidence.merge(f.path("category").asText() + " | " + f.path("evidence").asText(), 1, Integer::sum));
+        return evidence;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private List<String> upload(int count) {
