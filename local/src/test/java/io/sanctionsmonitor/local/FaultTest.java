@@ -294,6 +294,34 @@ class FaultTest {
         return evidence;
     }
 
+    /** A report with more findings than a document keeps: stored bounded, every item under DynamoDB's 400 KB. */
+    @Test
+    void aReportWithMoreFindingsThanADocumentKeepsIsStoredWithEveryItemUnderTheSizeLimit() {
+        String[] states = {"Russia", "North Korea", "China", "Iran", "Belarus", "Syria"};
+        String[] months = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"};
+        StringBuilder text = new StringBuilder("Title: A very long ledger of deliveries (test)\nPublished: 2026-01-05\n\n");
+        for (int i = 0; i < 1_200; i++) {
+            int to = (i + 1 + i / 6 % 5) % 6; // never the supplier: the offset is 1..5
+            text.append("The monitoring team reported that ").append(states[i % 6]).append(" delivered ").append(100 + i)
+                    .append(" artillery shells to ").append(states[to])
+                    .append(" in ").append(months[i % 12]).append(' ').append(2000 + i % 26).append(".\n");
+        }
+        String key = "reports/ledger.txt";
+        stack.upload(key, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertNoFailures(deliver(stack.processor(), stack.takeMessages(1)));
+
+        TableSnapshot after = stack.snapshot();
+        JsonNode document = after.documents().get(DocumentIds.of(stack.stack().bucket(), key));
+        assertEquals("PROCESSED", document.path("status").asText(), document.toString());
+        assertTrue(after.findings().size() <= io.sanctionsmonitor.aws.dynamodb.DynamoDocumentStore.MAX_FINDINGS);
+        assertTrue(after.findings().size() > 500, "the report gave many findings: " + after.findings().size());
+        assertEquals(after.findings().size(), document.path("finding_count").asInt());
+        assertTrue(after.largestItemBytes() < 400 * 1024, "largest item: " + after.largestItemBytes() + " bytes");
+        assertServedStatsEqualStored(stack.api(), after);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private List<String> upload(int count) {

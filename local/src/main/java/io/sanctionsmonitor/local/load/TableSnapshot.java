@@ -126,6 +126,29 @@ public final class TableSnapshot {
                 || (i.containsKey("doc") && documentId.equals(i.get("doc").s()))).count();
     }
 
+    /** The size of the largest item as DynamoDB counts it (names plus values, roughly), to check the 400 KB limit. */
+    public int largestItemBytes() {
+        int largest = 0;
+        for (Map<String, AttributeValue> item : items) {
+            int size = 0;
+            for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+                AttributeValue v = e.getValue();
+                size += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                if (v.s() != null) {
+                    size += v.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                } else if (v.n() != null) {
+                    size += v.n().length();
+                } else if (v.b() != null) {
+                    size += v.b().asByteArray().length;
+                } else if (v.hasSs()) {
+                    size += v.ss().stream().mapToInt(x -> x.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+                }
+            }
+            largest = Math.max(largest, size);
+        }
+        return largest;
+    }
+
     /** Documents whose status is PROCESSING: work that has not ended. */
     public List<String> stuck() {
         return documents().values().stream().filter(d -> DocumentStatus.PROCESSING.name().equals(d.path("status").asText()))
