@@ -3,6 +3,7 @@ package io.sanctionsmonitor.processor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.ingest.IngestOutcome;
+import io.sanctionsmonitor.ingest.TransientFailureException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,8 +35,11 @@ final class ProcessorLog {
         write(line);
     }
 
-    void transientFailure(String messageId, S3ObjectEvent event, RuntimeException e, boolean lastAttempt) {
-        Map<String, Object> line = line("WARN", "report.transient_failure", messageId, event);
+    /** A notification that failed for a cause other than its report: retried, or given up on its last attempt. */
+    void failure(String messageId, S3ObjectEvent event, RuntimeException e, boolean lastAttempt) {
+        boolean transientFailure = e instanceof TransientFailureException;
+        Map<String, Object> line = line(transientFailure ? "WARN" : "ERROR",
+                transientFailure ? "report.transient_failure" : "report.failure", messageId, event);
         line.put("error", e.getClass().getSimpleName());
         line.put("last_attempt", lastAttempt);
         write(line);

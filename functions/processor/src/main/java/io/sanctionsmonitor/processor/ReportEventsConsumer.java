@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.sanctionsmonitor.ingest.IngestOutcome;
 import io.sanctionsmonitor.ingest.ReportIngestor;
-import io.sanctionsmonitor.ingest.TransientFailureException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,9 +49,12 @@ final class ReportEventsConsumer {
                         ? ingestor.ingest(event.ref())
                         : ingestor.remove(event.ref());
                 log.outcome(message.getMessageId(), event, outcome, System.nanoTime() - started);
-            } catch (TransientFailureException e) {
+            } catch (RuntimeException e) {
+                // Transient, or an error not known to pass (a request the backend rejects, a bug in an adapter)
+                // that is still not the report's fault: either way only this message fails; the queue retries it
+                // and moves it to the dead-letter queue, where it can be redriven once the cause is fixed.
                 boolean lastAttempt = receiveCount(message) >= maxReceiveCount;
-                log.transientFailure(message.getMessageId(), event, e, lastAttempt);
+                log.failure(message.getMessageId(), event, e, lastAttempt);
                 if (lastAttempt) {
                     giveUp(event, e, log);
                 }
@@ -62,12 +64,12 @@ final class ReportEventsConsumer {
         return true;
     }
 
-    private void giveUp(S3ObjectEvent event, TransientFailureException cause, ProcessorLog log) {
+    private void giveUp(S3ObjectEvent event, RuntimeException cause, ProcessorLog log) {
         try {
             ingestor.giveUp(event.ref(), "gave up after " + maxReceiveCount + " attempts, message moved to the "
                     + "dead-letter queue for redrive: " + cause.getMessage());
         } catch (RuntimeException e) {
-            log.transientFailure("give-up", event, e, true);
+            log.failure("give-up", event, e, true);
         }
     }
 

@@ -16,4 +16,16 @@ public interface ObjectStore {
 
     /** Whether the object exists now. */
     boolean exists(ObjectRef ref);
+
+    /**
+     * The version id (or ETag) of the object as it is now, empty when there is none: what a finished ingest
+     * compares with the version it read. This default reads the object; stores override it with a cheaper call.
+     */
+    default Optional<String> currentVersion(ObjectRef ref) {
+        try {
+            return read(ref, Long.MAX_VALUE).map(StoredObject::version);
+        } catch (UnreadableReportException e) {
+            throw new IllegalStateException("no size limit was set", e);
+        }
+    }
 }

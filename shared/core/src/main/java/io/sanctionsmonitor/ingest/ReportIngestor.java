@@ -10,6 +10,7 @@ import io.sanctionsmonitor.model.ReportMetadata;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,21 +40,45 @@ public final class ReportIngestor {
         this.clock = clock;
     }
 
-    /** Handles an ObjectCreated notification (and any request to reprocess an object). */
+    /**
+     * Handles an ObjectCreated notification (and any request to reprocess an object).
+     *
+     * <p>Two deliveries for one key can overlap (at-least-once, concurrent invocations): a slow one that read an
+     * older version may commit after a quicker one stored the newer. So after storing, the object's current
+     * version is compared with the one stored; while they differ, the object is processed again.
+     */
     public IngestOutcome ingest(ObjectRef ref) {
         if (!settings.accepts(ref.key())) {
             return IngestOutcome.ignored("key outside the upload prefix " + settings.uploadPrefix());
         }
+        for (int pass = 1; ; pass++) {
+            Stored stored = ingestOnce(ref);
+            if (!stored.checkable() || Objects.equals(stored.version(), objects.currentVersion(ref).orElse(null))) {
+                return stored.outcome();
+            }
+            if (pass == MAX_PASSES) {
+                throw new TransientFailureException("object " + ref.key() + " kept changing while it was processed", null);
+            }
+        }
+    }
+
+    /** Passes over one key before its message is returned for a later retry. */
+    static final int MAX_PASSES = 3;
+
+    /** What one pass stored, and the object version it reflects (null: the object was gone). */
+    private record Stored(IngestOutcome outcome, String version, boolean checkable) {}
+
+    private Stored ingestOnce(ObjectRef ref) {
         ReportDocument started = document(ref, ref.version(), null, DocumentStatus.PROCESSING, null, null, null);
         store.begin(started);
         Optional<StoredObject> object;
         try {
             object = objects.read(ref, settings.maxObjectBytes());
         } catch (UnreadableReportException e) {
-            return fail(started, e.getMessage());
+            return new Stored(fail(started, e.getMessage()), null, false); // refused before its version was known
         }
         if (object.isEmpty()) {
-            return delete(started, "object was deleted before it could be read");
+            return new Stored(delete(started, "object was deleted before it could be read"), null, true);
         }
         StoredObject read = object.get();
         ReportDocument reading = document(ref, read.version(), (long) read.content().length, DocumentStatus.PROCESSING,
@@ -64,10 +89,11 @@ public final class ReportIngestor {
             parsed = parser.parse(fileName(ref.key()), read.content());
             findings = extractor.extract(parsed);
         } catch (UnreadableReportException e) {
-            return fail(reading, e.getMessage());
+            return new Stored(fail(reading, e.getMessage()), read.version(), true);
         } catch (RuntimeException e) {
             // A parser or extractor bug is permanent for this input: retrying would fail the same way.
-            return fail(reading, "unexpected error while reading the report: " + e.getClass().getSimpleName());
+            return new Stored(fail(reading, "unexpected error while reading the report: " + e.getClass().getSimpleName()),
+                    read.version(), true);
         }
         List<Finding> identified = new ArrayList<>(findings.size());
         for (int i = 0; i < findings.size(); i++) {
@@ -76,7 +102,8 @@ public final class ReportIngestor {
         ReportDocument processed = document(ref, read.version(), reading.size(), DocumentStatus.PROCESSED, null,
                 parsed.metadata(), identified.size());
         store.complete(processed, identified);
-        return new IngestOutcome(processed.id(), DocumentStatus.PROCESSED, identified.size(), null);
+        return new Stored(new IngestOutcome(processed.id(), DocumentStatus.PROCESSED, identified.size(), null),
+                read.version(), true);
     }
 
     /** Handles an ObjectRemoved notification. */
@@ -88,7 +115,9 @@ public final class ReportIngestor {
             // The key was uploaded again after this removal: its current object is what counts.
             return ingest(ref);
         }
-        return delete(document(ref, ref.version(), null, DocumentStatus.DELETED, null, null, null), null);
+        IngestOutcome deleted = delete(document(ref, ref.version(), null, DocumentStatus.DELETED, null, null, null), null);
+        // Uploaded again while the deletion was being stored: that upload's own processing may have committed first.
+        return objects.exists(ref) ? ingest(ref) : deleted;
     }
 
     /**

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -60,6 +61,23 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return false;
+            }
+            throw AwsFailures.classify("S3 HeadObject " + ref.key(), e);
+        } catch (SdkException e) {
+            throw AwsFailures.classify("S3 HeadObject " + ref.key(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> currentVersion(ObjectRef ref) {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(ref.bucket()).key(ref.key()));
+            return Optional.ofNullable(head.versionId() != null ? head.versionId() : stripQuotes(head.eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
             }
             throw AwsFailures.classify("S3 HeadObject " + ref.key(), e);
         } catch (SdkException e) {
