@@ -75,9 +75,10 @@ public final class ColdStartBenchmark {
                                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(report));
                     }
                     ProbeResult result = launcher.launch(variant, key);
-                    System.err.printf(Locale.ROOT, "%s %-9s %-8s handled %7.1f ms  (main %.1f, constructed %.1f; %d classes)%n",
+                    System.err.printf(Locale.ROOT, "%s %-9s %-8s handled %7.1f ms  (main %.1f, constructed %.1f; cpu %.0f ms; %d classes)%n",
                             round == 0 ? "warm-up" : "round " + round, variant.function(), variant.role(),
-                            result.handledMillis(), result.mainMillis(), result.constructedMillis(), result.classes());
+                            result.handledMillis(), result.mainMillis(), result.constructedMillis(), result.cpuMillis(),
+                            result.classes());
                     if (round > 0) {
                         results.get(variant).add(result);
                     }
