@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * by the HTTP API), next to the bare moto round trip of the same uploads (put, and the notification received by
  * the same poller with a handler that does nothing), measured in the same run on stacks of their own.
  *
- * <p>Usage: {@code ThroughputBenchmark [--docs 50] [--chars 6000] [--moto URL] [--root .]}; without {@code --moto} it
+ * <p>Usage: {@code ThroughputBenchmark [--docs 20] [--chars 6000] [--moto URL] [--root .]}; without {@code --moto} it
  * runs a moto_server of its own (see {@link BenchmarkStacks#moto}).
  */
 public final class ThroughputBenchmark {
@@ -198,12 +198,12 @@ public final class ThroughputBenchmark {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("docs", "50", "chars", "6000",
+        Map<String, String> options = new LinkedHashMap<>(Map.of("docs", "20", "chars", "6000",
                 "moto", "", "root", "."));
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (!options.containsKey(name) || i + 1 >= args.length) {
-                System.err.println("usage: throughput [--docs 50] [--chars 6000] [--moto URL] [--root .]");
+                System.err.println("usage: throughput [--docs 20] [--chars 6000] [--moto URL] [--root .]");
                 System.exit(2);
             }
             options.put(name, args[++i]);
