@@ -23,7 +23,8 @@ import java.util.Map;
  * SDK clients and makes the unavoidable calls. Rounds alternate the order of function and baseline; the first
  * round warms the page cache and is not counted. Prints medians and the ratio function/baseline.
  *
- * <p>Usage: {@code ColdStartBenchmark [--runs 5] [--moto http://127.0.0.1:5000] [--root .] [--class-log]}; with
+ * <p>Usage: {@code ColdStartBenchmark [--runs 5] [--moto http://127.0.0.1:5000] [--root .] [--class-log]}; without
+ * {@code --moto} it runs a moto_server of its own (see {@link BenchmarkStacks#moto}); with
  * {@code --class-log} each JVM writes the classes it loads to target/coldstart/FUNCTION-ROLE.classes.txt (which
  * slows every run: for finding out why, not for the numbers).
  */
@@ -36,18 +37,15 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int runs = Integer.parseInt(options.get("runs"));
-        URI moto = URI.create(options.get("moto"));
         Path root = Path.of(options.get("root")).toAbsolutePath().normalize();
-        if (!MotoServer.isUp(moto)) {
-            System.err.println("error: moto_server does not answer at " + moto + "; start it, e.g. moto_server -H 127.0.0.1 -p 5000");
-            System.exit(1);
-        }
         CloudFormationTemplate template = CloudFormationTemplate.read(root.resolve("template.yaml"));
         Path processorJar = existing(root.resolve("functions/processor/target/processor.jar"));
         Path apiJar = existing(root.resolve("functions/api/target/api.jar"));
         byte[] report = Files.readAllBytes(root.resolve("samples/sample-report.txt"));
 
-        try (LocalClients clients = LocalClients.at(moto); ProbeClasses probe = ProbeClasses.extract()) {
+        try (MotoServer motoServer = BenchmarkStacks.moto(options.get("moto"), root.resolve("target/coldstart/moto_server.log"));
+             LocalClients clients = LocalClients.at(motoServer.endpoint()); ProbeClasses probe = ProbeClasses.extract()) {
+            URI moto = motoServer.endpoint();
             LocalStack stack = BenchmarkStacks.provision(template, "coldstart", clients);
             seed(clients, stack, report);
             JvmLauncher launcher = new JvmLauncher(Path.of(System.getProperty("java.home"), "bin", "java"), probe.directory(),
@@ -77,9 +75,10 @@ public final class ColdStartBenchmark {
                                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(report));
                     }
                     ProbeResult result = launcher.launch(variant, key);
-                    System.err.printf(Locale.ROOT, "%s %-9s %-8s handled %7.1f ms  (main %.1f, constructed %.1f; %d classes)%n",
+                    System.err.printf(Locale.ROOT, "%s %-9s %-8s handled %7.1f ms  (main %.1f, constructed %.1f; cpu %.0f ms; %d classes)%n",
                             round == 0 ? "warm-up" : "round " + round, variant.function(), variant.role(),
-                            result.handledMillis(), result.mainMillis(), result.constructedMillis(), result.classes());
+                            result.handledMillis(), result.mainMillis(), result.constructedMillis(), result.cpuMillis(),
+                            result.classes());
                     if (round > 0) {
                         results.get(variant).add(result);
                     }
@@ -115,7 +114,7 @@ public final class ColdStartBenchmark {
 
     private static Map<String, String> options(String[] args) throws IOException {
         Map<String, String> options = new LinkedHashMap<>(Map.of("runs", "5",
-                "moto", System.getenv().getOrDefault("MOTO_ENDPOINT", "http://127.0.0.1:5000"), "root", "."));
+                "moto", "", "root", "."));
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--class-log")) {
                 options.put("class-log", "true");
@@ -123,7 +122,7 @@ public final class ColdStartBenchmark {
             }
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (!options.containsKey(name) || i + 1 >= args.length) {
-                System.err.println("usage: coldstart [--runs 5] [--moto http://127.0.0.1:5000] [--root .] [--class-log]");
+                System.err.println("usage: coldstart [--runs 5] [--moto URL] [--root .] [--class-log]");
                 System.exit(2);
             }
             options.put(name, args[++i]);

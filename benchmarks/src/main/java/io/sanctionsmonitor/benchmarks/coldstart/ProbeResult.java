@@ -4,8 +4,12 @@ import io.sanctionsmonitor.benchmarks.coldstart.probe.ColdStartProbe;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What one probe JVM reported, in milliseconds since the launcher's timestamp just before it started the JVM. */
-record ProbeResult(double mainMillis, double constructedMillis, double handledMillis, int classes, String outcome) {
+/**
+ * What one probe JVM reported: wall milliseconds since the launcher's timestamp just before it started the JVM, and
+ * the CPU milliseconds the JVM had used when the first event was handled.
+ */
+record ProbeResult(double mainMillis, double constructedMillis, double handledMillis, double cpuMillis, int classes,
+                   String outcome) {
 
     /** Reads the probe's {@code COLDSTART key=value ...} line. */
     static ProbeResult parse(String line) {
@@ -18,6 +22,7 @@ record ProbeResult(double mainMillis, double constructedMillis, double handledMi
             fields.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         return new ProbeResult(Double.parseDouble(fields.get("main_ms")), Double.parseDouble(fields.get("constructed_ms")),
-                Double.parseDouble(fields.get("handled_ms")), Integer.parseInt(fields.get("classes")), fields.get("outcome"));
+                Double.parseDouble(fields.get("handled_ms")), Double.parseDouble(fields.get("cpu_ms")),
+                Integer.parseInt(fields.get("classes")), fields.get("outcome"));
     }
 }

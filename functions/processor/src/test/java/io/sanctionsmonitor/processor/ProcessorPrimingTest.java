@@ -29,7 +29,7 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 
 /**
  * The SnapStart hooks: called directly (the build JDK has no CRaC, where org.crac's global context only records
- * the registration), they warm parsing and extraction on the made-up report, keep nothing that must not outlive a
+ * the registration), they run a made-up notification through the request path to findings, keep nothing that must not outlive a
  * snapshot, and leave the handler's shared parser and extractor working after restore.
  */
 class ProcessorPrimingTest {
@@ -41,12 +41,13 @@ class ProcessorPrimingTest {
     private final ProcessorPriming priming = new ProcessorPriming(new ObjectMapper(), parser, parser::warmUp, extractor);
 
     @Test
-    void beforeCheckpointParsesAndExtractsTheMadeUpReport() throws Exception {
+    void beforeCheckpointRunsTheMadeUpNotificationThroughIngestToFindings() throws Exception {
         assertEquals(-1, priming.primedFindings());
 
         priming.beforeCheckpoint(null);
 
-        assertTrue(priming.primedFindings() > 0, "the priming report yields findings, so extraction ran end to end");
+        assertTrue(priming.primedFindings() > 0,
+                "the priming message yields findings, so notification parsing, parsing and extraction ran end to end");
     }
 
     @Test
@@ -60,11 +61,15 @@ class ProcessorPrimingTest {
     @Test
     void primingHoldsNoClientCredentialsStoreClockOrRandomSource() {
         List<String> captured = new ArrayList<>();
-        for (Field field : ProcessorPriming.class.getDeclaredFields()) {
-            for (Class<?> forbidden : List.of(SdkClient.class, IdentityProvider.class, ObjectStore.class,
-                    DocumentStore.class, Clock.class, Instant.class, Random.class)) {
-                if (forbidden.isAssignableFrom(field.getType())) {
-                    captured.add(field.getName() + ": " + forbidden.getSimpleName());
+        List<Class<?>> classes = new ArrayList<>(List.of(ProcessorPriming.class));
+        classes.addAll(List.of(ProcessorPriming.class.getDeclaredClasses()));
+        for (Class<?> type : classes) {
+            for (Field field : type.getDeclaredFields()) {
+                for (Class<?> forbidden : List.of(SdkClient.class, IdentityProvider.class, ObjectStore.class,
+                        DocumentStore.class, Clock.class, Instant.class, Random.class)) {
+                    if (forbidden.isAssignableFrom(field.getType())) {
+                        captured.add(type.getSimpleName() + "." + field.getName() + ": " + forbidden.getSimpleName());
+                    }
                 }
             }
         }
