@@ -1,13 +1,16 @@
 package io.sanctionsmonitor.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sanctionsmonitor.extract.FindingExtractor;
 import io.sanctionsmonitor.extract.RuleBasedFindingExtractor;
 import io.sanctionsmonitor.ingest.ReportParser;
 import io.sanctionsmonitor.ingest.UnreadableReportException;
+import io.sanctionsmonitor.model.Finding;
 import io.sanctionsmonitor.model.ParsedReport;
 import io.sanctionsmonitor.parsing.DetectingReportParser;
+import io.sanctionsmonitor.provisions.ProvisionCatalog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,12 +23,15 @@ import java.util.stream.Stream;
 
 /**
  * {@code bin/extract FILE_OR_DIR...}: prints one JSON line per report, {@code {"document": NAME, "findings": [...]}}.
+ * Each finding is the stored {@code Finding}'s JSON plus {@code provisions}: the UN Security Council paragraphs it may
+ * breach ({@link ProvisionCatalog}), with {@code cap_ratio} where its quantity can be compared with a cap.
  * A folder stands for its regular files, sorted by name. An unreadable report prints its reason under "error".
  */
 public final class ExtractCommand {
 
     private final ReportParser parser;
     private final FindingExtractor extractor;
+    private final ProvisionCatalog provisions = ProvisionCatalog.standard();
     private final ObjectMapper json = new ObjectMapper();
 
     public ExtractCommand(ReportParser parser, FindingExtractor extractor) {
@@ -64,7 +70,12 @@ public final class ExtractCommand {
         node.put("document", file.getFileName().toString());
         try {
             ParsedReport report = parser.parse(file.getFileName().toString(), Files.readAllBytes(file));
-            node.set("findings", json.valueToTree(extractor.extract(report)));
+            ArrayNode findings = node.putArray("findings");
+            for (Finding finding : extractor.extract(report)) {
+                ObjectNode f = json.valueToTree(finding);
+                f.set("provisions", json.valueToTree(provisions.provisionsFor(finding)));
+                findings.add(f);
+            }
         } catch (UnreadableReportException e) {
             lastFailed = true;
             node.putArray("findings");

@@ -31,7 +31,7 @@ class CorpusScoreTest {
     private static final double ITEMS = 0.95;
     private static final double QUANTITY = 0.94;
     private static final double CERTAINTY = 0.99;
-    private static final double MARGIN = 0.02;
+    static final double MARGIN = 0.02;
 
     private static final Path SHARED = Path.of("..", "..", "shared").toAbsolutePath().normalize();
     private static JsonNode score;
@@ -40,30 +40,44 @@ class CorpusScoreTest {
     @BeforeAll
     static void scoreTheCorpus() throws Exception {
         Path corpus = SHARED.resolve("corpus");
-        Path scorer = SHARED.resolve("eval/score.py");
-        assumeTrue(Files.isDirectory(corpus.resolve("docs")) && Files.isRegularFile(scorer),
+        assumeTrue(Files.isDirectory(corpus.resolve("docs")),
                 "corpus not found at " + corpus + "; the corpus score test is skipped");
+        Scored scored = scoreWithScorePy(corpus.resolve("docs"), corpus.resolve("gold"));
+        predictions = scored.predictions();
+        score = scored.score();
+    }
+
+    /** The extractor's predictions on a folder of documents and score.py's verdict on them against a gold folder. */
+    record Scored(String predictions, JsonNode score) {
+    }
+
+    /**
+     * Runs {@code bin/extract}'s command over {@code docs} and {@code ../shared/eval/score.py --json} against
+     * {@code gold}; skips (assumption) where score.py or python3 is missing.
+     */
+    static Scored scoreWithScorePy(Path docs, Path gold) throws Exception {
+        Path scorer = SHARED.resolve("eval/score.py");
+        assumeTrue(Files.isRegularFile(scorer), "score.py not found at " + scorer + "; the score test is skipped");
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         ExtractCommand command = new ExtractCommand(new DetectingReportParser(), new RuleBasedFindingExtractor());
-        int failures = command.run(new String[] {corpus.resolve("docs").toString()},
-                new PrintStream(lines, true, StandardCharsets.UTF_8));
-        assertEquals(0, failures, "every corpus document must be readable");
-        predictions = lines.toString(StandardCharsets.UTF_8);
-        Path file = Files.createTempFile("corpus-predictions", ".jsonl");
+        int failures = command.run(new String[] {docs.toString()}, new PrintStream(lines, true, StandardCharsets.UTF_8));
+        assertEquals(0, failures, "every document must be readable");
+        String predicted = lines.toString(StandardCharsets.UTF_8);
+        Path file = Files.createTempFile("predictions", ".jsonl");
         try {
-            Files.writeString(file, predictions);
+            Files.writeString(file, predicted);
             Process python;
             try {
-                python = new ProcessBuilder("python3", scorer.toString(), corpus.resolve("gold").toString(),
-                        file.toString(), "--json").redirectErrorStream(true).start();
+                python = new ProcessBuilder("python3", scorer.toString(), gold.toString(), file.toString(), "--json")
+                        .redirectErrorStream(true).start();
             } catch (IOException e) {
-                assumeTrue(false, "python3 is not available; the corpus score test is skipped");
-                return;
+                assumeTrue(false, "python3 is not available; the score test is skipped");
+                return null;
             }
             String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(python.waitFor(60, TimeUnit.SECONDS), "score.py did not finish");
             assertEquals(0, python.exitValue(), out);
-            score = new ObjectMapper().readTree(out);
+            return new Scored(predicted, new ObjectMapper().readTree(out));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -97,7 +111,7 @@ class CorpusScoreTest {
         }
     }
 
-    private static void assertAtLeast(String what, double reached, double now) {
+    static void assertAtLeast(String what, double reached, double now) {
         assertTrue(now >= reached - MARGIN,
                 () -> what + " dropped to " + now + " (reached " + reached + ", margin " + MARGIN + ")");
     }

@@ -1,0 +1,70 @@
+package io.sanctionsmonitor.local;
+
+import static io.sanctionsmonitor.local.CorpusScoreTest.assertAtLeast;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the extractor on the team's held-out development set ({@code shared/core/src/test/resources/devset}: our own
+ * texts, never tuned sentence by sentence) with the team's {@code score.py}, and fails when a figure drops below what
+ * was reached, less {@link CorpusScoreTest#MARGIN}. It measures how the rules generalise beyond the corpus.
+ * Skipped, with a message, where {@code ../shared/eval/score.py} or python3 is not available.
+ */
+class DevsetScoreTest {
+
+    /** Figures reached on the development set; raise them when the extractor improves. */
+    private static final double CATEGORY_F1 = 0.881;
+    private static final double STRICT_F1 = 0.847;
+    private static final double ITEMS = 0.96;
+    private static final double QUANTITY = 0.93;
+    private static final double PERIOD = 0.70;
+    private static final double CERTAINTY = 0.85;
+    private static final double ATTRIBUTED_TO = 0.77;
+
+    private static final Path DEVSET = Path.of("..", "shared", "core", "src", "test", "resources", "devset")
+            .toAbsolutePath().normalize();
+    private static JsonNode score;
+    private static String predictions;
+
+    @BeforeAll
+    static void scoreTheDevset() throws Exception {
+        assumeTrue(Files.isDirectory(DEVSET.resolve("docs")), "devset not found at " + DEVSET);
+        CorpusScoreTest.Scored scored = CorpusScoreTest.scoreWithScorePy(DEVSET.resolve("docs"), DEVSET.resolve("gold"));
+        score = scored.score();
+        predictions = scored.predictions();
+    }
+
+    @Test
+    void categoryAndStrictF1HoldTheirLevel() {
+        assertAtLeast("devset category F1", CATEGORY_F1, score.path("category").path("f1").asDouble());
+        assertAtLeast("devset strict F1", STRICT_F1, score.path("strict").path("f1").asDouble());
+    }
+
+    @Test
+    void attributeAccuracyHoldsItsLevel() {
+        JsonNode acc = score.path("attribute_accuracy");
+        assertAtLeast("devset items accuracy", ITEMS, acc.path("items").asDouble());
+        assertAtLeast("devset quantity accuracy", QUANTITY, acc.path("quantity").asDouble());
+        assertAtLeast("devset period accuracy", PERIOD, acc.path("period").asDouble());
+        assertAtLeast("devset certainty accuracy", CERTAINTY, acc.path("certainty").asDouble());
+        assertAtLeast("devset attributed_to accuracy", ATTRIBUTED_TO, acc.path("attributed_to").asDouble());
+    }
+
+    @Test
+    void negativeDocumentYieldsNoFinding() throws IOException {
+        for (String line : predictions.split("\n")) {
+            JsonNode doc = new ObjectMapper().readTree(line);
+            if (doc.path("document").asText().contains("-neg-")) {
+                assertEquals(0, doc.path("findings").size(), () -> "false positive in " + doc.path("document").asText());
+            }
+        }
+    }
+}
