@@ -10,7 +10,6 @@ import io.sanctionsmonitor.query.FindingQueries;
 import io.sanctionsmonitor.query.FindingStats;
 import io.sanctionsmonitor.query.Page;
 import io.sanctionsmonitor.query.PagePosition;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A store in memory with the same contract as the DynamoDB one: the oracle of the query tests and a fake for
@@ -62,17 +62,7 @@ public final class InMemoryStore implements DocumentStore, FindingQueries {
                 ? Comparator.comparing(Finding::id)
                 : Comparator.comparing((Finding f) -> FindingFacts.of(f).periodStart()).thenComparing(Finding::id).reversed();
         List<Finding> matching = allFindings().stream().filter(f -> filter.matches(FindingFacts.of(f))).sorted(order).toList();
-        int start = 0;
-        if (after != null) {
-            String last = after.values().get("after");
-            while (start < matching.size() && !matching.get(start).id().equals(last)) {
-                start++;
-            }
-            start++;
-        }
-        List<Finding> page = matching.subList(Math.min(start, matching.size()), Math.min(start + limit, matching.size()));
-        boolean more = start + limit < matching.size();
-        return new Page<>(page, more ? new PagePosition(Map.of("after", page.get(page.size() - 1).id())) : null);
+        return page(matching, Finding::id, limit, after);
     }
 
     @Override
@@ -92,18 +82,22 @@ public final class InMemoryStore implements DocumentStore, FindingQueries {
                 .sorted(Comparator.comparing((ReportDocument d) -> String.valueOf(d.updatedAt()))
                         .thenComparing(ReportDocument::id).reversed())
                 .toList();
+        return page(matching, ReportDocument::id, limit, after);
+    }
+
+    /** The page after the item whose id the position names. */
+    private static <T> Page<T> page(List<T> matching, Function<T, String> id, int limit, PagePosition after) {
         int start = 0;
         if (after != null) {
             String last = after.values().get("after");
-            while (start < matching.size() && !matching.get(start).id().equals(last)) {
+            while (start < matching.size() && !id.apply(matching.get(start)).equals(last)) {
                 start++;
             }
             start++;
         }
-        List<ReportDocument> page =
-                matching.subList(Math.min(start, matching.size()), Math.min(start + limit, matching.size()));
+        List<T> page = matching.subList(Math.min(start, matching.size()), Math.min(start + limit, matching.size()));
         boolean more = start + limit < matching.size();
-        return new Page<>(page, more ? new PagePosition(Map.of("after", page.get(page.size() - 1).id())) : null);
+        return new Page<>(page, more ? new PagePosition(Map.of("after", id.apply(page.get(page.size() - 1)))) : null);
     }
 
     @Override

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class FindingPagesPropertyTest {
 
     private static final long SEED = Long.getLong("property.seed", 20261127L);
-    private static final int FILTERS = Integer.getInteger("property.filters", 40);
+    private static final int FILTERS = Integer.getInteger("property.filters", 25);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] KEY = "property-test-key-32-bytes------".getBytes(StandardCharsets.UTF_8);
 
