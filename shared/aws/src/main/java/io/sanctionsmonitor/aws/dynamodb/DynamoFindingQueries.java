@@ -205,11 +205,16 @@ public final class DynamoFindingQueries implements FindingQueries {
         List<Finding> page = new ArrayList<>();
         Map<String, AttributeValue> lastKey = null;
         boolean more = false;
+        long read = 0;
+        long matched = 0;
         while (p < partitions.size()) {
             int need = limit - page.size();
+            // Read about as many items as should yield the page, at the pass rate this page has seen so far:
+            // items read past a full page are read again by the next page.
+            long toRead = read == 0 ? need : (long) Math.ceil(need * (double) read / Math.max(matched, 1));
             QueryRequest.Builder q = QueryRequest.builder().tableName(table)
                     .scanIndexForward(ascending)
-                    .limit(residual.isEmpty() ? need : Math.min(MAX_READ, need * 2))
+                    .limit((int) Math.min(MAX_READ, Math.max(need, toRead)))
                     .exclusiveStartKey(start);
             Map<String, String> names = new HashMap<>(residual.names());
             Map<String, AttributeValue> values = new HashMap<>(residual.values());
@@ -231,6 +236,8 @@ public final class DynamoFindingQueries implements FindingQueries {
             }
             QueryResponse response = query(q.build());
             observer.queried(accessName, response.scannedCount(), response.count());
+            read += response.scannedCount();
+            matched += response.count();
             boolean cut = false;
             for (Map<String, AttributeValue> item : response.items()) {
                 if (page.size() == limit) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * (DynamoDB's ScannedCount over the items the pages returned). No timings: moto's speed says nothing of DynamoDB's.
  *
  * <p>Run: {@code ./mvnw -B -o -pl shared/core,shared/aws verify -Dtest=FindingQueriesBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark=true}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark=true} (optional: {@code -Dbenchmark.pages=4} pages of 100 per
+ * pattern, {@code -Dbenchmark.only=since,item} patterns whose name contains a word)
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
@@ -84,7 +85,11 @@ class FindingQueriesBenchmark {
             patterns.put("certainty+category", filter(Category.FINANCIAL, null, null, null, List.of(), Certainty.REPORTED, null, null, null));
             patterns.put("document+category", new FindingFilter(Category.ARMS_TRANSFER, null, null, null, List.of(), null, null, null, null, documentIds.get(documentIds.size() - 1)));
             System.out.printf("%-28s %-10s %8s %8s %8s %8s%n", "pattern", "key", "returned", "read", "read/ret", "queries");
+            String only = System.getProperty("benchmark.only", "");
             for (Map.Entry<String, FindingFilter> p : patterns.entrySet()) {
+                if (!only.isEmpty() && java.util.Arrays.stream(only.split(",")).noneMatch(p.getKey()::contains)) {
+                    continue;
+                }
                 scanned = 0;
                 counted = 0;
                 this.queries = 0;
