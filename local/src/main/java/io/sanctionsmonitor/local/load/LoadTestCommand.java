@@ -90,6 +90,8 @@ public final class LoadTestCommand {
              ProcessingStack stack = ProcessingStack.provision(moto.endpoint(), root.resolve("template.yaml"), "load", 60);
              // moto does not isolate concurrent transactions; DynamoDB does: one request at a time to moto.
              FaultyEndpoint serialized = new FaultyEndpoint(moto.endpoint()).serialize(true)) {
+            // Ctrl-C must not leave a moto_server behind holding gigabytes: try-with-resources does not run then.
+            Runtime.getRuntime().addShutdownHook(new Thread(moto::close, "load-test-moto-stop"));
             int concurrency = Integer.parseInt(options.get("concurrency"));
             OUT.println("target       a fresh stack in moto_server " + moto.endpoint() + " (log: " + root.relativize(motoLog)
                     + "), " + concurrency + " processor instance(s) polling");
