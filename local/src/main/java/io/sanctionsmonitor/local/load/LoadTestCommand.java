@@ -78,7 +78,7 @@ public final class LoadTestCommand {
             try (LocalClients clients = LocalClients.at(URI.create(state.path("endpoint").asText()))) {
                 Target target = new Target(clients, state.path("bucket").asText(), state.path("uploadPrefix").asText(),
                         state.path("queueUrl").asText(), state.path("deadLetterQueueUrl").asText(), state.path("tableName").asText());
-                return load(target, n, options, null);
+                return load(target, n, options, null, () -> { });
             }
         }
         int port;
@@ -90,6 +90,8 @@ public final class LoadTestCommand {
              ProcessingStack stack = ProcessingStack.provision(moto.endpoint(), root.resolve("template.yaml"), "load", 60);
              // moto does not isolate concurrent transactions; DynamoDB does: one request at a time to moto.
              FaultyEndpoint serialized = new FaultyEndpoint(moto.endpoint()).serialize(true)) {
+            // Ctrl-C must not leave a moto_server behind holding gigabytes: try-with-resources does not run then.
+            Runtime.getRuntime().addShutdownHook(new Thread(moto::close, "load-test-moto-stop"));
             int concurrency = Integer.parseInt(options.get("concurrency"));
             OUT.println("target       a fresh stack in moto_server " + moto.endpoint() + " (log: " + root.relativize(motoLog)
                     + "), " + concurrency + " processor instance(s) polling");
@@ -101,13 +103,15 @@ public final class LoadTestCommand {
             }
             Target target = new Target(stack.clients(), stack.stack().bucket(), stack.stack().uploadPrefix(),
                     stack.stack().queueUrl(), stack.stack().deadLetterQueueUrl(), stack.table());
-            return load(target, n, options, stack);
+            return load(target, n, options, stack, () -> pollers.forEach(SqsEventSourcePoller::close));
         }
     }
 
     record Target(LocalClients clients, String bucket, String prefix, String queueUrl, String deadLetterQueueUrl, String table) {}
 
-    private static boolean load(Target target, int n, Map<String, String> options, ProcessingStack own) throws Exception {
+    /** @param quiesce stops this command's own processing, so the final counts are not taken mid-write */
+    private static boolean load(Target target, int n, Map<String, String> options, ProcessingStack own, Runnable quiesce)
+            throws Exception {
         String run = "load-" + UUID.randomUUID().toString().substring(0, 8);
         ReportGenerator generator = new ReportGenerator(Long.parseLong(options.get("seed")),
                 Double.parseDouble(options.get("corrupt")));
@@ -149,6 +153,7 @@ public final class LoadTestCommand {
             Thread.sleep(1_000);
         }
         double minutes = seconds(started) / 60;
+        quiesce.run();
 
         TableSnapshot table = TableSnapshot.scan(target.clients().dynamoDb(), target.table());
         Map<String, JsonNode> ours = new TreeMap<>();

@@ -23,6 +23,15 @@ import java.util.Optional;
  * retried.
  */
 public final class ReportIngestor {
+    /** Passes over one key, while it keeps changing, before its message is returned for a later retry. */
+    static final int MAX_PASSES = 3;
+
+    /**
+     * What one pass stored and the object version it reflects (null: the object was gone); not checkable when
+     * the object was refused before its version was known.
+     */
+    private record Stored(IngestOutcome outcome, String version, boolean checkable) {}
+
     private final ObjectStore objects;
     private final ReportParser parser;
     private final FindingExtractor extractor;
@@ -61,12 +70,6 @@ public final class ReportIngestor {
             }
         }
     }
-
-    /** Passes over one key before its message is returned for a later retry. */
-    static final int MAX_PASSES = 3;
-
-    /** What one pass stored, and the object version it reflects (null: the object was gone). */
-    private record Stored(IngestOutcome outcome, String version, boolean checkable) {}
 
     private Stored ingestOnce(ObjectRef ref) {
         ReportDocument started = document(ref, ref.version(), null, DocumentStatus.PROCESSING, null, null, null);
