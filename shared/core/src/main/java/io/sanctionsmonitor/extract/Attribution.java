@@ -22,6 +22,10 @@ final class Attribution {
     private static final Set<String> AUXILIARY = Set.of("has", "have", "had", "also", "previously", "recently",
             "officially", "publicly", "is", "was");
 
+    /** Words before a body that make it the one spoken to, not the speaker ("told the team"). */
+    private static final Set<String> ADDRESSEE_BEFORE = Set.of("told", "informed", "briefed", "asked", "to", "for",
+            "with", "urged");
+
     private final Lexicon lexicon;
     private List<String> current = List.of();
     /** The last sources a sentence named, for "he said" after a paragraph break. */
@@ -123,8 +127,16 @@ final class Attribution {
             }
             why.add("source:" + String.join("+", sources));
         } else if (anaphor) {
-            boolean toBody = s.cues.stream().anyMatch(c -> c.value().kind().equals("anaphor") && c.value().value().equals("body"));
-            sources = toBody && lastBody != null ? List.of(lastBody) : current.isEmpty() ? lastNamed : current;
+            var bodyCue = s.cues.stream()
+                    .filter(c -> c.value().kind().equals("anaphor") && c.value().value().startsWith("body")).findFirst();
+            boolean toBody = bodyCue.isPresent();
+            // "body=NAME": with no body named before, the phrase itself names one ("the monitoring team")
+            String ownName = bodyCue.filter(c -> !ADDRESSEE_BEFORE.contains(s.key(c.from() - 1)))
+                    .map(c -> c.value().value()).filter(v -> v.startsWith("body="))
+                    .map(v -> v.substring("body=".length())).orElse(null);
+            sources = toBody && lastBody != null ? List.of(lastBody)
+                    : ownName != null && current.isEmpty() && lastNamed.isEmpty() ? List.of(ownName)
+                    : current.isEmpty() ? lastNamed : current;
             base = spoken == null || spoken == Certainty.REPORTED ? min(currentCertainty, Certainty.REPORTED) : spoken;
             why.add("source:anaphor→" + String.join("+", sources));
         } else if (ownVoice) {

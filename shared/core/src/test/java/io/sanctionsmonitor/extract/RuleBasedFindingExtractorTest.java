@@ -354,4 +354,60 @@ class RuleBasedFindingExtractorTest {
     void emptyTextHasNoFindings() {
         assertEquals(List.of(), extract("   "));
     }
+    @Test
+    void aModelAndItsTypeInOneNounPhraseAreOneItemCountedByTheType() {
+        Finding f = only(extract("Moscow delivered three Pantsir air defense systems to Pyongyang in May 2025."));
+        assertEquals(Category.ARMS_TRANSFER, f.category());
+        assertEquals(3, f.quantity().value());
+        assertEquals("air defense systems", f.quantity().unit());
+        assertTrue(f.items().contains("Pantsir"), f.items()::toString);
+    }
+
+    @Test
+    void anUnknownDesignationBeforeAnItemIsKeptAsItsModel() {
+        Finding f = only(extract("Russia delivered four Buk-M3 air defence systems to North Korea."));
+        assertEquals(List.of("Buk-M3 air defence systems"), f.items());
+    }
+
+    @Test
+    void aNamedBodyThatConfirmsGivesConfirmedAndNamesItself() {
+        Finding f = only(extract("The monitoring team confirmed that Russia sent two fighter jets to North Korea."));
+        assertEquals(Certainty.CONFIRMED, f.certainty());
+        assertEquals(List.of("monitoring team"), f.attributedTo());
+    }
+
+    @Test
+    void aClaimThatCouldNotBeVerifiedIsAtMostAlleged() {
+        Finding f = only(extract("Officials said they could not verify reports that North Korea shipped rockets to Russia."));
+        assertEquals(Certainty.ALLEGED, f.certainty());
+        Finding g = only(extract("Unconfirmed reports say Pyongyang sent artillery shells to Moscow."));
+        assertEquals(Certainty.ALLEGED, g.certainty());
+    }
+
+    @Test
+    void aTransferNamedByANounHasNoSubjectAndFuelGoesToTheFocusState() {
+        Finding f = only(extract("Imagery shows a tanker moored off Nampo, in what appears to be a ship-to-ship transfer of diesel."));
+        assertEquals(Category.PETROLEUM_TRANSFER, f.category());
+        assertNull(f.from());
+        assertEquals("PRK", f.to());
+        assertEquals(Certainty.SPECULATIVE, f.certainty());
+    }
+
+    @Test
+    void aMethodJoinsTheFindingOfTheGoodsItMoves() {
+        Finding f = only(extract("North Korean iron ore was exported to China via ship-to-ship transfers in 2024."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, f.category());
+        assertTrue(f.items().stream().anyMatch(i -> i.startsWith("ship-to-ship")), f.items()::toString);
+    }
+
+    @Test
+    void peopleWhoReceiveSomethingAreNotThemselvesMoved() {
+        Finding f = only(extract("North Korean engineers received missile training from Russian instructors."));
+        assertEquals(Category.MILITARY_TECHNOLOGY, f.category());
+    }
+
+    @Test
+    void moneyUsedToFundSomethingIsNoFinding() {
+        assertEquals(List.of(), extract("The stolen money is used to fund the missile programme."));
+    }
 }
