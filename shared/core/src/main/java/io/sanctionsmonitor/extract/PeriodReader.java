@@ -54,6 +54,8 @@ final class PeriodReader {
             "(?<!said\\s|stated\\s|reported\\s|announced\\s|noted\\s|told\\s|wrote\\s|warned\\s|admitted\\s)"
                     + "\\b(in|during|since|by|until|through|early|late|mid-|end\\s+of)\\s+(?:early\\s+|late\\s+|mid-)?" + MONTH
                     + "\\b(?![\\s,]*(?:\\d|of\\s|last|this|next))");
+    /** "February's hack": a month in the possessive names when the thing happened. */
+    private static final Pattern POSSESSIVE_MONTH = Pattern.compile("\\b" + MONTH + "['’]s\\b");
 
     /** The publication date as far as it is known: year, month, day (later parts null). */
     record Published(Integer year, Integer month, Integer day) {
@@ -119,12 +121,16 @@ final class PeriodReader {
             }
             int year = month <= published.month() ? published.year() : published.year() - 1;
             String value = format(year, month, null) + (m.group(1).equalsIgnoreCase("since") ? "/" : "");
-            int before = out.size();
             add(out, m, value);
-            if (out.size() > before) {
-                out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        }
+        Matcher p = POSSESSIVE_MONTH.matcher(sentence);
+        while (p.find()) {
+            Integer month = month(p.group(1));
+            if (month != null) {
+                add(out, p, format(month <= published.month() ? published.year() : published.year() - 1, month, null));
             }
         }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
     }
 
     private static final List<String> LONG_MONTHS = List.of("january", "february", "march", "april", "may", "june",

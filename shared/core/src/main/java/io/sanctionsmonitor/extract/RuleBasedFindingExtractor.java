@@ -109,7 +109,12 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         List<Draft> out = new ArrayList<>();
         for (List<ItemHit> group : groups.values()) {
             ItemHit first = group.get(0);
-            SentenceView.Mention<Lexicon.Cue> trigger = governingTrigger(s, first);
+            SentenceView.Mention<Lexicon.Cue> trigger = null;
+            for (ItemHit h : group) { // a list's last member may stand nearest its verb
+                if ((trigger = governingTrigger(s, h)) != null) {
+                    break;
+                }
+            }
             boolean activity = group.stream().anyMatch(h -> h.entry().has("activity"));
             if (recipientSubject(first, trigger) && groups.size() > 1) {
                 continue; // "North Korean engineers received training": the engineers receive, they do not move
@@ -144,7 +149,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             QuantityReader.Count count = countOf(s, group);
             Quantity quantity = count == null ? null : count.quantity();
             boolean lowerBound = count != null && count.lowerBound();
-            if (quantity == null && (first.category() == Category.CYBER_THEFT || first.category() == Category.FINANCIAL)) {
+            if (quantity == null && lexicon.countedInMoney.contains(first.category())) {
                 quantity = quantities.money(s.tokens);
             }
             if (quantity != null) {

@@ -50,6 +50,9 @@ class PeriodReaderTest {
         assertEquals(List.of("2025-02/"), periods("Shipments have run since February.", "2025-05-20"));
         assertEquals(List.of(), periods("The shipment left in April.", "2025"), "no publication month, no year");
         assertEquals(List.of("2026"), periods("Training is expected next year.", "2025-05-20"));
+        assertEquals(List.of("2025-02"), periods("Most of it came from February’s exchange hack.", "2025-10-23"));
+        assertEquals(List.of("2025-01/2025-09"),
+                periods("It found that the DPRK stole “at least” $1.65 billion between January and September of this year.", "2025-10-23"));
     }
 
     @Test

@@ -410,4 +410,21 @@ class RuleBasedFindingExtractorTest {
     void moneyUsedToFundSomethingIsNoFinding() {
         assertEquals(List.of(), extract("The stolen money is used to fund the missile programme."));
     }
+    @Test
+    void anArticleBeforeAStateAdjectiveDoesNotHideItsPreposition() {
+        Finding f = only(extract("Hackers tied to Pyongyang stole $40 million in crypto from a Vietnamese exchange in 2024."));
+        assertEquals(Category.CYBER_THEFT, f.category());
+        assertEquals("VNM", f.from());
+        assertEquals("PRK", f.to());
+    }
+
+    @Test
+    void aListFarFromItsVerbIsGovernedThroughItsLastMemberAndCountedInMoney() {
+        Finding f = only(extract("Luxury cars worth $3 million, including several Maybach and Rolls-Royce models,"
+                + " reached Pyongyang by sea in 2024."));
+        assertEquals(Category.LUXURY_GOODS, f.category());
+        assertEquals("PRK", f.to());
+        assertEquals(3_000_000, f.quantity().value());
+        assertEquals("USD", f.quantity().unit());
+    }
 }
