@@ -22,6 +22,10 @@ final class Attribution {
     private static final Set<String> AUXILIARY = Set.of("has", "have", "had", "also", "previously", "recently",
             "officially", "publicly", "is", "was");
 
+    /** Words that may stand between a state and the office that speaks for it ("South Korean defence officials"). */
+    private static final Set<String> SOURCE_MODIFIERS = Set.of("defence", "defense", "military", "foreign", "security",
+            "senior", "top", "state", "naval", "national", "presidential", "government");
+
     /** Words before a body that make it the one spoken to, not the speaker ("told the team"). */
     private static final Set<String> ADDRESSEE_BEFORE = Set.of("told", "informed", "briefed", "asked", "to", "for",
             "with", "urged");
@@ -66,6 +70,9 @@ final class Attribution {
             }
             if (src.value().needsState()) {
                 int stateIdx = stateEndingAt(s, src.from());
+                if (stateIdx < 0 && SOURCE_MODIFIERS.contains(s.key(src.from() - 1))) {
+                    stateIdx = stateEndingAt(s, src.from() - 1); // "Ukraine's defence intelligence agency"
+                }
                 if (stateIdx >= 0) {
                     var state = s.states.get(stateIdx);
                     s.speakerState[stateIdx] = true;

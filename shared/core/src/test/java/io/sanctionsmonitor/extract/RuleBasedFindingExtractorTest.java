@@ -427,4 +427,15 @@ class RuleBasedFindingExtractorTest {
         assertEquals(3_000_000, f.quantity().value());
         assertEquals("USD", f.quantity().unit());
     }
+    @Test
+    void aModifierBetweenAStateAndItsOfficeStillNamesTheStateAsSource() {
+        Finding f = only(extract("Japan's defence officials said North Korea shipped 200 rockets to Russia."));
+        assertEquals(List.of("Japan"), f.attributedTo());
+    }
+
+    @Test
+    void anInquiryIntoWhetherSomethingHappenedMakesItAlleged() {
+        Finding f = only(extract("The panel is looking into whether a broker sold North Korea 30 luxury cars in 2024."));
+        assertEquals(Certainty.ALLEGED, f.certainty());
+    }
 }
