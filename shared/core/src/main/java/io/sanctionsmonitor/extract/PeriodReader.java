@@ -206,7 +206,9 @@ final class PeriodReader {
             Integer y = year(m.group(3), publishedYear);
             String months = partOfYear(m.group(1), m.group(2), y);
             if (months != null) {
-                add(out, m, months);
+                // "since the autumn of 2024" is open-ended from the part's first month
+                boolean since = lower.substring(Math.max(0, m.start() - 6), m.start()).strip().endsWith("since");
+                add(out, m, since && months.contains("/") ? months.substring(0, months.indexOf('/') + 1) : months);
             }
         });
         scan(IN_YEAR, List.of("in", "during", "throughout", "over"), lower, sentence, from, to, m -> add(out, m, m.group(1)));

@@ -40,6 +40,7 @@ class PeriodReaderTest {
         assertEquals(List.of("2025-04/2025-06"), periods("Deliveries rose in Q2 2025.", null));
         assertEquals(List.of("2022-06/2022-08"), periods("It happened during the summer of 2022.", null));
         assertEquals(List.of("2023"), periods("It happened during the winter of 2023.", null), "a winter spans two years");
+        assertEquals(List.of("2024-09/"), periods("It has gone on since the autumn of 2024.", null));
         assertEquals(List.of("2022"), periods("It was the first shipment in 2022.", null), "an ordinal alone is no part");
     }
 
