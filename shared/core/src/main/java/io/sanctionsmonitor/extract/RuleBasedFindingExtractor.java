@@ -158,7 +158,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             String period = nearestPeriod(found, s.token(first.from()).start());
             if (period != null) {
                 why.add("period:" + period);
-            } else if ((period = previousPeriod(memory, published)) != null) {
+            } else if (!opensNewFrame(s) && (period = previousPeriod(memory, published)) != null) {
                 why.add("period:" + period + " (stated in the sentence before)");
             }
             Set<String> items = new LinkedHashSet<>();
@@ -318,6 +318,19 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
         List<PeriodReader.Period> found = periods.find(memory.previousSentence, published);
         return found.isEmpty() ? null : found.get(found.size() - 1).value();
+    }
+
+    /**
+     * A sentence that opens with a discourse marker of another time or another exchange ("More recently", "In
+     * return", "Separately") is not framed by the date of the sentence before.
+     */
+    private static boolean opensNewFrame(SentenceView s) {
+        for (var c : s.cues("new-frame")) {
+            if (c.from() <= 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Items with a number each ("3 million X and 500,000 Y") are separate claims. */

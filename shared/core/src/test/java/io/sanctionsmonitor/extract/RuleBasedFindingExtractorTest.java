@@ -438,4 +438,12 @@ class RuleBasedFindingExtractorTest {
         Finding f = only(extract("The panel is looking into whether a broker sold North Korea 30 luxury cars in 2024."));
         assertEquals(Certainty.ALLEGED, f.certainty());
     }
+
+    @Test
+    void theDateOfTheSentenceBeforeFramesAClaimUnlessItOpensAnotherFrame() {
+        List<Finding> findings = extract("In March 2025 North Korea shipped 300 rockets to Russia. "
+                + "Pyongyang also sent 2,000 troops to Russia. In return, Moscow supplied North Korea with 50 trucks of fuel.");
+        assertEquals("2025-03", findings.get(1).period(), findings::toString);
+        assertNull(findings.stream().filter(f -> f.category() == Category.PETROLEUM_TRANSFER).findFirst().orElseThrow().period());
+    }
 }
