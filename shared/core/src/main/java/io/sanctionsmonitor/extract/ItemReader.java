@@ -59,7 +59,9 @@ final class ItemReader {
             names.add(model == null ? written : model + " " + written);
             int head = headAfter(s, end);
             Lexicon.Cue demote = head < 0 ? null : cueAt(s, head, "demote");
-            if (demote != null && !item.has("tech")) {
+            boolean militaryItem = category == Category.ARMS_TRANSFER || category == Category.MUNITIONS_TRANSFER
+                    || category == Category.MILITARY_TECHNOLOGY;
+            if (demote != null && !item.has("tech") && (militaryItem || demote.value().equals("drop"))) {
                 if (demote.value().equals("drop") || head > end || itemStartingAt(s, head) != null) {
                     continue;
                 }

@@ -446,4 +446,10 @@ class RuleBasedFindingExtractorTest {
         assertEquals("2025-03", findings.get(1).period(), findings::toString);
         assertNull(findings.stream().filter(f -> f.category() == Category.PETROLEUM_TRANSFER).findFirst().orElseThrow().period());
     }
+
+    @Test
+    void partsOfCivilGoodsStayCivilGoods() {
+        Finding f = only(extract("China exported 200 tonnes of machinery parts to North Korea in 2024."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, f.category());
+    }
 }
