@@ -31,6 +31,8 @@ class CorpusScoreTest {
     private static final double ITEMS = 0.95;
     private static final double QUANTITY = 0.94;
     private static final double CERTAINTY = 0.99;
+    private static final double PERIOD = 0.71;
+    private static final double ATTRIBUTED_TO = 0.81;
     static final double MARGIN = 0.02;
 
     private static final Path SHARED = Path.of("..", "..", "shared").toAbsolutePath().normalize();
@@ -99,6 +101,8 @@ class CorpusScoreTest {
         assertAtLeast("items accuracy", ITEMS, acc.path("items").asDouble());
         assertAtLeast("quantity accuracy", QUANTITY, acc.path("quantity").asDouble());
         assertAtLeast("certainty accuracy", CERTAINTY, acc.path("certainty").asDouble());
+        assertAtLeast("period accuracy", PERIOD, acc.path("period").asDouble());
+        assertAtLeast("attributed_to accuracy", ATTRIBUTED_TO, acc.path("attributed_to").asDouble());
     }
 
     @Test

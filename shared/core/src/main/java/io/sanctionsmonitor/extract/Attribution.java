@@ -22,6 +22,14 @@ final class Attribution {
     private static final Set<String> AUXILIARY = Set.of("has", "have", "had", "also", "previously", "recently",
             "officially", "publicly", "is", "was");
 
+    /** Words that may stand between a state and the office that speaks for it ("South Korean defence officials"). */
+    private static final Set<String> SOURCE_MODIFIERS = Set.of("defence", "defense", "military", "foreign", "security",
+            "senior", "top", "state", "naval", "national", "presidential", "government");
+
+    /** Words before a body that make it the one spoken to, not the speaker ("told the team"). */
+    private static final Set<String> ADDRESSEE_BEFORE = Set.of("told", "informed", "briefed", "asked", "to", "for",
+            "with", "urged");
+
     private final Lexicon lexicon;
     private List<String> current = List.of();
     /** The last sources a sentence named, for "he said" after a paragraph break. */
@@ -62,6 +70,9 @@ final class Attribution {
             }
             if (src.value().needsState()) {
                 int stateIdx = stateEndingAt(s, src.from());
+                if (stateIdx < 0 && SOURCE_MODIFIERS.contains(s.key(src.from() - 1))) {
+                    stateIdx = stateEndingAt(s, src.from() - 1); // "Ukraine's defence intelligence agency"
+                }
                 if (stateIdx >= 0) {
                     var state = s.states.get(stateIdx);
                     s.speakerState[stateIdx] = true;
@@ -123,8 +134,16 @@ final class Attribution {
             }
             why.add("source:" + String.join("+", sources));
         } else if (anaphor) {
-            boolean toBody = s.cues.stream().anyMatch(c -> c.value().kind().equals("anaphor") && c.value().value().equals("body"));
-            sources = toBody && lastBody != null ? List.of(lastBody) : current.isEmpty() ? lastNamed : current;
+            var bodyCue = s.cues.stream()
+                    .filter(c -> c.value().kind().equals("anaphor") && c.value().value().startsWith("body")).findFirst();
+            boolean toBody = bodyCue.isPresent();
+            // "body=NAME": with no body named before, the phrase itself names one ("the monitoring team")
+            String ownName = bodyCue.filter(c -> !ADDRESSEE_BEFORE.contains(s.key(c.from() - 1)))
+                    .map(c -> c.value().value()).filter(v -> v.startsWith("body="))
+                    .map(v -> v.substring("body=".length())).orElse(null);
+            sources = toBody && lastBody != null ? List.of(lastBody)
+                    : ownName != null && current.isEmpty() && lastNamed.isEmpty() ? List.of(ownName)
+                    : current.isEmpty() ? lastNamed : current;
             base = spoken == null || spoken == Certainty.REPORTED ? min(currentCertainty, Certainty.REPORTED) : spoken;
             why.add("source:anaphor→" + String.join("+", sources));
         } else if (ownVoice) {

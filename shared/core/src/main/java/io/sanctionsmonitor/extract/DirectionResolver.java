@@ -14,7 +14,9 @@ import java.util.Set;
 final class DirectionResolver {
 
     private static final Set<String> TO = Set.of("to", "into", "toward", "towards");
-    private static final Set<String> LOCATIVE = Set.of("in", "across", "inside", "within", "at");
+    private static final Set<String> LOCATIVE = Set.of("in", "across", "inside", "within", "at", "off", "near",
+            "outside", "alongside");
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
     private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being");
     private static final Set<String> ADVERB = Set.of("reportedly", "also", "allegedly", "already", "repeatedly",
             "recently", "now", "being", "been", "reported", "further", "later", "soon", "then", "not", "still");
@@ -51,6 +53,9 @@ final class DirectionResolver {
                 continue;
             }
             String prev = s.wordBefore(st.from());
+            if (ARTICLES.contains(prev) && st.value().role().equals("adjective")) {
+                prev = s.wordBefore(st.from() - 1); // "from a Japanese exchange": the article belongs to the noun
+            }
             boolean onBehalf = prev.equals("of") && s.key(st.from() - 2).equals("behalf");
             if (trigger != null && st.from() < trigger.from() && !onBehalf) {
                 continue; // "turned to Pyongyang, using its missiles": a phrase before the verb belongs to another verb
@@ -111,7 +116,9 @@ final class DirectionResolver {
             }
         }
         // 4. the subject of the transfer verb, unless the verb is passive
-        String agent = trigger == null ? null : agentOf(s, trigger);
+        // a noun that names its own transfer ("a ship-to-ship transfer of fuel") has no grammatical subject
+        boolean nounTrigger = trigger != null && trigger.from() >= hit.from() && trigger.to() <= hit.to();
+        String agent = trigger == null || nounTrigger ? null : agentOf(s, trigger);
         if (agent != null) {
             boolean agentReceives = triggerKind.equals("receive") || triggerKind.equals("theft");
             if (agentReceives) {

@@ -16,7 +16,7 @@ final class ItemReader {
 
     private static final Set<String> ABSORB_AFTER_CONTAINER = Set.of("of", "holding", "containing", "with", "carrying",
             "filled", "loaded");
-    private static final Set<String> ABSORB_AFTER_TECH = Set.of("for", "related", "on", "of", "about", "to");
+    private static final Set<String> ABSORB_AFTER_TECH = Set.of("for", "related", "on", "of", "about", "to", "in", "with");
     private static final Set<String> LIST_GLUE = Set.of("and", "or", ",", "related", "to", "materials", "material",
             "other", "a", "an", "the", "“", "”", "\"", "anti-tank", "-", "of", "its", "'s", "own");
     private static final int TECH_WINDOW = 4;
@@ -54,10 +54,14 @@ final class ItemReader {
             int end = m.to();
             String rule = "";
             List<String> names = new ArrayList<>();
-            names.add(item.has("people") ? item.type() : clean(s.span(m.from(), m.to())));
+            String model = item.has("people") ? null : modelBefore(s, m.from(), consumed);
+            String written = item.has("people") ? item.type() : clean(s.span(m.from(), m.to()));
+            names.add(model == null ? written : model + " " + written);
             int head = headAfter(s, end);
             Lexicon.Cue demote = head < 0 ? null : cueAt(s, head, "demote");
-            if (demote != null && !item.has("tech")) {
+            boolean militaryItem = category == Category.ARMS_TRANSFER || category == Category.MUNITIONS_TRANSFER
+                    || category == Category.MILITARY_TECHNOLOGY;
+            if (demote != null && !item.has("tech") && (militaryItem || demote.value().equals("drop"))) {
                 if (demote.value().equals("drop") || head > end || itemStartingAt(s, head) != null) {
                     continue;
                 }
@@ -105,6 +109,31 @@ final class ItemReader {
             return i == end ? -1 : (cueAt(s, i, "demote") != null ? i : -1);
         }
         return -1;
+    }
+
+    /**
+     * A designation right before an item word that the lexicon does not know ("Tor-M2 air defence systems",
+     * "KN-25 launchers"): letters and digits in one capitalised token, so it is a model of the item's type.
+     */
+    private static String modelBefore(SentenceView s, int itemFrom, boolean[] consumed) {
+        int i = itemFrom - 1;
+        if (i < 0 || consumed[i] || s.stateToken[i] || s.itemAt(i) != null) {
+            return null;
+        }
+        String t = s.token(i).text();
+        if (t.length() > 12 || !Character.isUpperCase(t.charAt(0))) {
+            return null;
+        }
+        boolean digit = false;
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (Character.isDigit(c)) {
+                digit = true;
+            } else if (!Character.isLetter(c) && c != '-') {
+                return null;
+            }
+        }
+        return digit ? t : null;
     }
 
     private static String clean(String surface) {
@@ -188,7 +217,7 @@ final class ItemReader {
     /** A law, denial, designation, wish or use-of-proceeds cue earlier in the sentence rules the item out. */
     static boolean excluded(SentenceView s, int itemFrom) {
         for (var c : s.cues("exclude")) {
-            if (c.to() <= itemFrom) {
+            if (c.to() <= itemFrom || c.from() < itemFrom && itemFrom < c.to()) { // after the cue, or its last word
                 // the activity a designation describes is a finding, the designation itself is not
                 boolean describedActivity = c.value().value().equals("designation") && relativeClauseBetween(s, c.to(), itemFrom);
                 if (!describedActivity) {

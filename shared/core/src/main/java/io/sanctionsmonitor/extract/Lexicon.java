@@ -52,6 +52,8 @@ final class Lexicon {
     final Map<Category, DefaultDirection> defaultDirections = new EnumMap<>(Category.class);
     /** Categories whose items in one sentence form one finding (one scheme), whatever their types. */
     final Set<Category> groupedBySentence = java.util.EnumSet.noneOf(Category.class);
+    /** Categories whose claim, stating no count, is measured by the sum of money in its sentence. */
+    final Set<Category> countedInMoney = java.util.EnumSet.noneOf(Category.class);
     final String focusState;
     /** Every word that starts some phrase of some lexicon: one lookup tells whether a token needs the tries. */
     final Set<String> firstWords;
@@ -84,6 +86,9 @@ final class Lexicon {
             defaultDirections.put(Category.valueOf(f[0]), DefaultDirection.valueOf(f[1].toUpperCase().replace('-', '_')));
             if (f[2].equals("sentence")) {
                 groupedBySentence.add(Category.valueOf(f[0]));
+            }
+            if (f.length > 3 && f[3].equals("money")) {
+                countedInMoney.add(Category.valueOf(f[0]));
             }
         });
         Map<String, String> settings = new HashMap<>();

@@ -27,7 +27,7 @@ final class PeriodReader {
 
     private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
     private static final String MONTH_START = "\\b";
-    private static final String YEAR_REF = "((?:19|20)\\d{2}|(?:of\\s+)?(?:last|this|the\\s+previous|the\\s+past)\\s+year)";
+    private static final String YEAR_REF = "((?:19|20)\\d{2}|(?:of\\s+)?(?:last|this|next|the\\s+previous|the\\s+past)\\s+year)";
 
     private static final Pattern BETWEEN = Pattern.compile(
             "\\b(?:between|from)\\s+(?:" + MONTH + "\\s+)?((?:19|20)\\d{2})?\\s*(?:and|to|-|–)\\s+(?:" + MONTH + "\\s+)?(?:\\d{1,2},?\\s+)?" + YEAR_REF,
@@ -43,7 +43,19 @@ final class PeriodReader {
     private static final Pattern RELATIVE_DAY = Pattern.compile(
             "\\b(yesterday|today|(?:last|this|earlier\\s+this)\\s+month)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE_YEAR = Pattern.compile(
-            "\\b(?:(?:earlier|later)\\s+)?(last|this|the\\s+previous)\\s+year\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:(?:earlier|later)\\s+)?(last|this|next|the\\s+previous)\\s+year\\b", Pattern.CASE_INSENSITIVE);
+    /** A part of a year: "the first half of 2024", "the third quarter of last year", "Q1 2025", "the summer of 2023". */
+    private static final Pattern PART_OF_YEAR = Pattern.compile(
+            "\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|spring|summer|autumn|fall|winter|Q[1-4]|H[12])"
+                    + "(?:\\s+(half|quarter))?(?:\\s+of)?\\s+" + YEAR_REF, Pattern.CASE_INSENSITIVE);
+    /** A month named without its year ("in April"), read as the latest such month up to publication. */
+    private static final Pattern BARE_MONTH = Pattern.compile(
+            // not after a speech verb: "said in January" dates the statement, not the claim
+            "(?<!said\\s|stated\\s|reported\\s|announced\\s|noted\\s|told\\s|wrote\\s|warned\\s|admitted\\s)"
+                    + "\\b(in|during|since|by|until|through|early|late|mid-|end\\s+of)\\s+(?:early\\s+|late\\s+|mid-)?" + MONTH
+                    + "\\b(?![\\s,]*(?:\\d|of\\s|last|this|next))");
+    /** "February's hack": a month in the possessive names when the thing happened. */
+    private static final Pattern POSSESSIVE_MONTH = Pattern.compile("\\b" + MONTH + "['’]s\\b");
 
     /** The publication date as far as it is known: year, month, day (later parts null). */
     record Published(Integer year, Integer month, Integer day) {
@@ -80,8 +92,49 @@ final class PeriodReader {
                 }
             }
         }
+        if (published.month() != null) {
+            bareMonths(sentence, lower, published, out);
+        }
         return out;
     }
+
+    /**
+     * "in April" with no year: the latest April up to the publication month (news speaks of the recent past);
+     * "since April" is open-ended. Needs the publication month, so the year is not ambiguous.
+     */
+    private static void bareMonths(String sentence, String lower, Published published, List<Period> out) {
+        boolean anyMonth = false;
+        for (String name : LONG_MONTHS) {
+            if (lower.contains(name)) {
+                anyMonth = true;
+                break;
+            }
+        }
+        if (!anyMonth) {
+            return;
+        }
+        Matcher m = BARE_MONTH.matcher(sentence);
+        while (m.find()) {
+            Integer month = month(m.group(2));
+            if (month == null || m.group(2).equals("may") || m.group(2).equals("MAY")) {
+                continue; // lowercase "may" is the hedge
+            }
+            int year = month <= published.month() ? published.year() : published.year() - 1;
+            String value = format(year, month, null) + (m.group(1).equalsIgnoreCase("since") ? "/" : "");
+            add(out, m, value);
+        }
+        Matcher p = POSSESSIVE_MONTH.matcher(sentence);
+        while (p.find()) {
+            Integer month = month(p.group(1));
+            if (month != null) {
+                add(out, p, format(month <= published.month() ? published.year() : published.year() - 1, month, null));
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    }
+
+    private static final List<String> LONG_MONTHS = List.of("january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december");
 
     List<Period> find(String sentence, Integer publishedYear) {
         List<Period> out = new ArrayList<>();
@@ -149,15 +202,66 @@ final class PeriodReader {
                 add(out, m, format(y, month(m.group(1)), m.group(2) == null ? null : Integer.valueOf(m.group(2))));
             }
         });
+        scan(PART_OF_YEAR, PART_WORDS, lower, sentence, from, to, m -> {
+            Integer y = year(m.group(3), publishedYear);
+            String months = partOfYear(m.group(1), m.group(2), y);
+            if (months != null) {
+                // "since the autumn of 2024" is open-ended from the part's first month
+                boolean since = lower.substring(Math.max(0, m.start() - 6), m.start()).strip().endsWith("since");
+                add(out, m, since && months.contains("/") ? months.substring(0, months.indexOf('/') + 1) : months);
+            }
+        });
         scan(IN_YEAR, List.of("in", "during", "throughout", "over"), lower, sentence, from, to, m -> add(out, m, m.group(1)));
         if (part.contains("year")) {
-            scan(RELATIVE_YEAR, List.of("last", "this", "the", "earlier", "later"), lower, sentence, from, to, m -> {
+            scan(RELATIVE_YEAR, List.of("last", "this", "next", "the", "earlier", "later"), lower, sentence, from, to, m -> {
                 Integer y = year(m.group(1) + " year", publishedYear);
                 if (y != null) {
                     add(out, m, String.valueOf(y));
                 }
             });
         }
+    }
+
+    private static final List<String> PART_WORDS = List.of("the", "first", "second", "third", "fourth", "1st", "2nd",
+            "3rd", "4th", "spring", "summer", "autumn", "fall", "winter", "q1", "q2", "q3", "q4", "h1", "h2");
+
+    /**
+     * The months of a half, quarter or season of a year; a winter spans two years, so only its year is kept, and an
+     * ordinal with neither "half" nor "quarter" is no part of a year.
+     */
+    private static String partOfYear(String which, String unit, Integer year) {
+        if (year == null) {
+            return null;
+        }
+        String w = which.toLowerCase(Locale.ROOT);
+        int first;
+        int length;
+        switch (w) {
+            case "h1", "h2" -> { first = w.equals("h1") ? 1 : 7; length = 6; }
+            case "q1", "q2", "q3", "q4" -> { first = 1 + 3 * (w.charAt(1) - '1'); length = 3; }
+            case "spring" -> { first = 3; length = 3; }
+            case "summer" -> { first = 6; length = 3; }
+            case "autumn", "fall" -> { first = 9; length = 3; }
+            case "winter" -> { return String.valueOf(year); }
+            default -> {
+                int ordinal = switch (w) {
+                    case "first", "1st" -> 1;
+                    case "second", "2nd" -> 2;
+                    case "third", "3rd" -> 3;
+                    default -> 4;
+                };
+                if (unit == null || unit.equalsIgnoreCase("half") && ordinal > 2) {
+                    return null;
+                }
+                length = unit.equalsIgnoreCase("half") ? 6 : 3;
+                first = 1 + (ordinal - 1) * length;
+            }
+        }
+        if (unit != null && (w.startsWith("q") || w.startsWith("h") || w.equals("spring") || w.equals("summer")
+                || w.equals("autumn") || w.equals("fall"))) {
+            return null; // "Q1 half of" is no expression
+        }
+        return format(year, first, null) + "/" + format(year, first + length - 1, null);
     }
 
     private static final List<String> MONTH_WORDS = MONTHS.keySet().stream().sorted().toList();
@@ -223,7 +327,7 @@ final class PeriodReader {
         if (publishedYear == null) {
             return null;
         }
-        return r.contains("this") ? publishedYear : publishedYear - 1;
+        return r.contains("this") ? publishedYear : r.contains("next") ? publishedYear + 1 : publishedYear - 1;
     }
 
     private static Integer month(String name) {

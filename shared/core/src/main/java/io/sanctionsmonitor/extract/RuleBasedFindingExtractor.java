@@ -109,8 +109,16 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         List<Draft> out = new ArrayList<>();
         for (List<ItemHit> group : groups.values()) {
             ItemHit first = group.get(0);
-            SentenceView.Mention<Lexicon.Cue> trigger = governingTrigger(s, first);
+            SentenceView.Mention<Lexicon.Cue> trigger = null;
+            for (ItemHit h : group) { // a list's last member may stand nearest its verb
+                if ((trigger = governingTrigger(s, h)) != null) {
+                    break;
+                }
+            }
             boolean activity = group.stream().anyMatch(h -> h.entry().has("activity"));
+            if (recipientSubject(first, trigger) && groups.size() > 1) {
+                continue; // "North Korean engineers received training": the engineers receive, they do not move
+            }
             if (trigger == null && !activity) {
                 continue;
             }
@@ -141,7 +149,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             QuantityReader.Count count = countOf(s, group);
             Quantity quantity = count == null ? null : count.quantity();
             boolean lowerBound = count != null && count.lowerBound();
-            if (quantity == null && (first.category() == Category.CYBER_THEFT || first.category() == Category.FINANCIAL)) {
+            if (quantity == null && lexicon.countedInMoney.contains(first.category())) {
                 quantity = quantities.money(s.tokens);
             }
             if (quantity != null) {
@@ -150,7 +158,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             String period = nearestPeriod(found, s.token(first.from()).start());
             if (period != null) {
                 why.add("period:" + period);
-            } else if ((period = previousPeriod(memory, published)) != null) {
+            } else if (!opensNewFrame(s) && (period = previousPeriod(memory, published)) != null) {
                 why.add("period:" + period + " (stated in the sentence before)");
             }
             Set<String> items = new LinkedHashSet<>();
@@ -182,6 +190,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
         Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
         int clause = 0;
+        ItemHit previousHit = null;
         for (ItemHit h : hits) {
             if (h.entry().has("generic")) {
                 continue;
@@ -196,6 +205,21 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             boolean scheme = lexicon.groupedBySentence.contains(h.category());
             String type = scheme ? "*" : h.type();
             String key = h.category() + "|" + type + "|" + h.reversed();
+            ItemHit adjacent = previousHit == null || previousHit.to() != h.from()
+                    || previousHit.category() != h.category() ? null : previousHit;
+            previousHit = h;
+            if (adjacent != null && !scheme) {
+                // a model and its type in one noun phrase ("Pantsir air defence systems") are one item type
+                String adjacentKey = adjacent.category() + "|" + adjacent.type() + "|" + adjacent.reversed();
+                for (var e : groups.entrySet()) {
+                    if (e.getValue().contains(adjacent)) {
+                        e.getValue().add(h);
+                        break;
+                    }
+                }
+                lastOfGroup.put(adjacentKey, h);
+                continue;
+            }
             ItemHit previous = lastOfGroup.get(key);
             boolean newClaim = ItemReader.triggerBetween(s, previous == null ? 0 : previous.to(), h.from())
                     || ownCount(s, h) && previous != null && ownCount(s, previous);
@@ -205,7 +229,47 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             lastOfGroup.put(key, h);
             groups.computeIfAbsent(key + "|" + (previous == null ? 0 : clause), k -> new ArrayList<>()).add(h);
         }
+        attachMethods(groups);
         return groups;
+    }
+
+    /**
+     * A method item ("ship-to-ship transfers") names how goods moved: with other goods in the sentence it joins the
+     * finding of the nearest of them ("coal exported through ship-to-ship transfers" is one coal finding).
+     */
+    private static void attachMethods(Map<String, List<ItemHit>> groups) {
+        List<String> methodOnly = new ArrayList<>();
+        for (var e : groups.entrySet()) {
+            if (e.getValue().stream().allMatch(h -> h.entry().has("method"))) {
+                methodOnly.add(e.getKey());
+            }
+        }
+        if (methodOnly.isEmpty() || methodOnly.size() == groups.size()) {
+            return;
+        }
+        for (String key : methodOnly) {
+            List<ItemHit> methods = groups.remove(key);
+            int at = methods.get(0).from();
+            List<ItemHit> nearest = null;
+            int best = Integer.MAX_VALUE;
+            for (List<ItemHit> g : groups.values()) {
+                if (g.stream().anyMatch(h -> h.entry().has("method"))) {
+                    continue;
+                }
+                for (ItemHit h : g) {
+                    int d = Math.abs(h.from() - at);
+                    if (d < best) {
+                        best = d;
+                        nearest = g;
+                    }
+                }
+            }
+            if (nearest == null) {
+                groups.put(key, methods);
+            } else {
+                nearest.addAll(methods);
+            }
+        }
     }
 
     /** The basis certainty lowered by hedges that reach the item: before it in its clause, or in its verb group. */
@@ -229,10 +293,17 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return certainty;
     }
 
+    /** People right before a receive verb are its subject: they get something. */
+    private static boolean recipientSubject(ItemHit item, SentenceView.Mention<Lexicon.Cue> trigger) {
+        boolean people = item.category() == Category.MILITARY_PERSONNEL || item.category() == Category.OVERSEAS_LABOR;
+        return people && trigger != null && trigger.value().value().equals("receive") && trigger.from() >= item.to()
+                && trigger.from() - item.to() <= 2;
+    }
+
     /** The first count stated for an item of the group. */
     private QuantityReader.Count countOf(SentenceView s, List<ItemHit> group) {
         for (ItemHit h : group) {
-            QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h));
+            QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h, group));
             if (count != null) {
                 return count;
             }
@@ -247,6 +318,19 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
         List<PeriodReader.Period> found = periods.find(memory.previousSentence, published);
         return found.isEmpty() ? null : found.get(found.size() - 1).value();
+    }
+
+    /**
+     * A sentence that opens with a discourse marker of another time or another exchange ("More recently", "In
+     * return", "Separately") is not framed by the date of the sentence before.
+     */
+    private static boolean opensNewFrame(SentenceView s) {
+        for (var c : s.cues("new-frame")) {
+            if (c.from() <= 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Items with a number each ("3 million X and 500,000 Y") are separate claims. */
@@ -323,10 +407,15 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return best;
     }
 
-    /** The counted noun: the item, with a following "systems"/"vehicles" ("Pantsir systems"). */
-    private static String unitOf(SentenceView s, ItemHit h) {
+    /** The counted noun: the type noun after a model, or the item with a following "systems" ("Pantsir systems"). */
+    private static String unitOf(SentenceView s, ItemHit h, List<ItemHit> group) {
         if (h.entry().has("container")) {
             return "containers";
+        }
+        for (ItemHit head : group) {
+            if (head.from() == h.to()) {
+                return unitOf(s, head, group); // "two Pantsir air defence systems" counts the systems
+            }
         }
         String name = h.names().get(0);
         String next = s.key(h.to());

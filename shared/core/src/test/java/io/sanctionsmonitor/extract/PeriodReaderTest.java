@@ -34,6 +34,29 @@ class PeriodReaderTest {
     }
 
     @Test
+    void halvesQuartersAndSeasonsGiveTheirMonths() {
+        assertEquals(List.of("2024-01/2024-06"), periods("It ran in the first half of 2024.", null));
+        assertEquals(List.of("2023-07/2023-09"), periods("It ran in the third quarter of last year.", "2024-02-10"));
+        assertEquals(List.of("2025-04/2025-06"), periods("Deliveries rose in Q2 2025.", null));
+        assertEquals(List.of("2022-06/2022-08"), periods("It happened during the summer of 2022.", null));
+        assertEquals(List.of("2023"), periods("It happened during the winter of 2023.", null), "a winter spans two years");
+        assertEquals(List.of("2024-09/"), periods("It has gone on since the autumn of 2024.", null));
+        assertEquals(List.of("2022"), periods("It was the first shipment in 2022.", null), "an ordinal alone is no part");
+    }
+
+    @Test
+    void aMonthWithoutYearIsTheLatestSuchMonthUpToPublication() {
+        assertEquals(List.of("2025-04"), periods("The shipment left in April.", "2025-05-20"));
+        assertEquals(List.of("2024-11"), periods("The shipment left in November.", "2025-05-20"));
+        assertEquals(List.of("2025-02/"), periods("Shipments have run since February.", "2025-05-20"));
+        assertEquals(List.of(), periods("The shipment left in April.", "2025"), "no publication month, no year");
+        assertEquals(List.of("2026"), periods("Training is expected next year.", "2025-05-20"));
+        assertEquals(List.of("2025-02"), periods("Most of it came from February’s exchange hack.", "2025-10-23"));
+        assertEquals(List.of("2025-01/2025-09"),
+                periods("It found that the DPRK stole “at least” $1.65 billion between January and September of this year.", "2025-10-23"));
+    }
+
+    @Test
     void sentencesWithoutDatesGiveNothing() {
         assertEquals(List.of(), periods("A sentence with no date at all.", "2024-02-10"));
     }

@@ -354,4 +354,102 @@ class RuleBasedFindingExtractorTest {
     void emptyTextHasNoFindings() {
         assertEquals(List.of(), extract("   "));
     }
+    @Test
+    void aModelAndItsTypeInOneNounPhraseAreOneItemCountedByTheType() {
+        Finding f = only(extract("Moscow delivered three Pantsir air defense systems to Pyongyang in May 2025."));
+        assertEquals(Category.ARMS_TRANSFER, f.category());
+        assertEquals(3, f.quantity().value());
+        assertEquals("air defense systems", f.quantity().unit());
+        assertTrue(f.items().contains("Pantsir"), f.items()::toString);
+    }
+
+    @Test
+    void anUnknownDesignationBeforeAnItemIsKeptAsItsModel() {
+        Finding f = only(extract("Russia delivered four Buk-M3 air defence systems to North Korea."));
+        assertEquals(List.of("Buk-M3 air defence systems"), f.items());
+    }
+
+    @Test
+    void aNamedBodyThatConfirmsGivesConfirmedAndNamesItself() {
+        Finding f = only(extract("The monitoring team confirmed that Russia sent two fighter jets to North Korea."));
+        assertEquals(Certainty.CONFIRMED, f.certainty());
+        assertEquals(List.of("monitoring team"), f.attributedTo());
+    }
+
+    @Test
+    void aClaimThatCouldNotBeVerifiedIsAtMostAlleged() {
+        Finding f = only(extract("Officials said they could not verify reports that North Korea shipped rockets to Russia."));
+        assertEquals(Certainty.ALLEGED, f.certainty());
+        Finding g = only(extract("Unconfirmed reports say Pyongyang sent artillery shells to Moscow."));
+        assertEquals(Certainty.ALLEGED, g.certainty());
+    }
+
+    @Test
+    void aTransferNamedByANounHasNoSubjectAndFuelGoesToTheFocusState() {
+        Finding f = only(extract("Imagery shows a tanker moored off Nampo, in what appears to be a ship-to-ship transfer of diesel."));
+        assertEquals(Category.PETROLEUM_TRANSFER, f.category());
+        assertNull(f.from());
+        assertEquals("PRK", f.to());
+        assertEquals(Certainty.SPECULATIVE, f.certainty());
+    }
+
+    @Test
+    void aMethodJoinsTheFindingOfTheGoodsItMoves() {
+        Finding f = only(extract("North Korean iron ore was exported to China via ship-to-ship transfers in 2024."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, f.category());
+        assertTrue(f.items().stream().anyMatch(i -> i.startsWith("ship-to-ship")), f.items()::toString);
+    }
+
+    @Test
+    void peopleWhoReceiveSomethingAreNotThemselvesMoved() {
+        Finding f = only(extract("North Korean engineers received missile training from Russian instructors."));
+        assertEquals(Category.MILITARY_TECHNOLOGY, f.category());
+    }
+
+    @Test
+    void moneyUsedToFundSomethingIsNoFinding() {
+        assertEquals(List.of(), extract("The stolen money is used to fund the missile programme."));
+    }
+    @Test
+    void anArticleBeforeAStateAdjectiveDoesNotHideItsPreposition() {
+        Finding f = only(extract("Hackers tied to Pyongyang stole $40 million in crypto from a Vietnamese exchange in 2024."));
+        assertEquals(Category.CYBER_THEFT, f.category());
+        assertEquals("VNM", f.from());
+        assertEquals("PRK", f.to());
+    }
+
+    @Test
+    void aListFarFromItsVerbIsGovernedThroughItsLastMemberAndCountedInMoney() {
+        Finding f = only(extract("Luxury cars worth $3 million, including several Maybach and Rolls-Royce models,"
+                + " reached Pyongyang by sea in 2024."));
+        assertEquals(Category.LUXURY_GOODS, f.category());
+        assertEquals("PRK", f.to());
+        assertEquals(3_000_000, f.quantity().value());
+        assertEquals("USD", f.quantity().unit());
+    }
+    @Test
+    void aModifierBetweenAStateAndItsOfficeStillNamesTheStateAsSource() {
+        Finding f = only(extract("Japan's defence officials said North Korea shipped 200 rockets to Russia."));
+        assertEquals(List.of("Japan"), f.attributedTo());
+    }
+
+    @Test
+    void anInquiryIntoWhetherSomethingHappenedMakesItAlleged() {
+        Finding f = only(extract("The panel is looking into whether a broker sold North Korea 30 luxury cars in 2024."));
+        assertEquals(Certainty.ALLEGED, f.certainty());
+    }
+
+    @Test
+    void theDateOfTheSentenceBeforeFramesAClaimUnlessItOpensAnotherFrame() {
+        List<Finding> findings = extract("In March 2025 North Korea shipped 300 rockets to Russia. "
+                + "Pyongyang also sent 2,000 troops to Russia. In return, Moscow supplied North Korea with 50 trucks of fuel.");
+        assertEquals("2025-03", findings.get(1).period(), findings::toString);
+        assertNull(findings.stream().filter(f -> f.category() == Category.PETROLEUM_TRANSFER).findFirst().orElseThrow().period());
+    }
+
+    @Test
+    void partsOfCivilGoodsStayCivilGoods() {
+        Finding f = only(extract("China exported 200 tonnes of machinery parts to North Korea in 2024."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, f.category());
+    }
 }
