@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,6 +104,32 @@ class ApiFuzzTest {
         for (APIGatewayV2HTTPEvent event : events) {
             APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
             assertTrue(response.getStatusCode() < 500, response.getBody());
+        }
+    }
+
+    @Test
+    @Disabled("defect: HttpEvents.query does List.of(null) outside QueryApi's try, so the NPE escapes the handler (API Gateway 500)")
+    void aFailureWhileReadingTheEventIsStillAProblemNotAnEscapedException() {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setRawPath("/findings");
+        Map<String, String> query = new HashMap<>();
+        query.put("category", null); // API Gateway sends "" for "?category"; a null must not escape as an exception
+        event.setQueryStringParameters(query);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        assertTrue(response.getStatusCode() < 500, response.getBody());
+        assertEquals("application/problem+json", response.getHeaders().get("content-type"));
+    }
+
+    @Test
+    void unpairedSurrogatesAndControlCharactersInFreeTextReachTheStoreWithoutAServerError() {
+        for (String value : List.of("\uD800", "x\uDC00", "\u0000\u0001", "\u202Emsmt", "\uFFFF", "a\uD83D")) {
+            for (String name : List.of("source", "item")) {
+                APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+                event.setRawPath("/findings");
+                event.setQueryStringParameters(Map.of(name, value));
+                APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+                assertTrue(response.getStatusCode() < 500, name + "=" + value + ": " + response.getBody());
+            }
         }
     }
 
