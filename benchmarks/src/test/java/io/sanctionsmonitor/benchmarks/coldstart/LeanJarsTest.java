@@ -25,9 +25,10 @@ class LeanJarsTest {
     }
 
     @Test
-    void theApiJarHoldsNoParserAndNoOtherHttpClient() throws IOException {
+    void theApiJarHoldsNoParserNoS3AndNoOtherHttpClient() throws IOException {
         Path jar = built(API_JAR);
         assertEquals(List.of(), JarInventory.entriesUnder(jar, JarInventory.PARSERS));
+        assertEquals(List.of(), JarInventory.entriesUnder(jar, List.of("software/amazon/awssdk/services/s3/")));
         assertEquals(List.of(), JarInventory.entriesUnder(jar, JarInventory.OTHER_HTTP_CLIENTS));
         assertFalse(JarInventory.entriesUnder(jar, List.of(URL_CONNECTION_CLIENT)).isEmpty());
     }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.sanctionsmonitor.aws.AwsClients;
+import io.sanctionsmonitor.aws.LambdaEnvironment;
 import io.sanctionsmonitor.aws.dynamodb.DynamoFindingQueries;
 import io.sanctionsmonitor.query.ApiRequest;
 import io.sanctionsmonitor.query.ApiResponse;
@@ -11,7 +13,6 @@ import io.sanctionsmonitor.query.CursorCodec;
 import io.sanctionsmonitor.query.QueryApi;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -22,11 +23,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final QueryApi api;
+    /** Held here because the CRaC context keeps only weak references to its resources. */
+    private final ApiPriming priming = ApiPriming.registered();
 
     /** For Lambda: the client is built once per container, region and credentials from the environment. */
     public ApiHandler() {
-        this(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
-                requiredEnv("TABLE_NAME"), requiredEnv("CURSOR_SECRET").getBytes(StandardCharsets.UTF_8));
+        this(AwsClients.dynamoDb(), LambdaEnvironment.required("TABLE_NAME"),
+                LambdaEnvironment.required("CURSOR_SECRET").getBytes(StandardCharsets.UTF_8));
     }
 
     public ApiHandler(DynamoDbClient dynamoDb, String tableName, byte[] cursorKey) {
@@ -42,13 +45,5 @@ public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
                 .withBody(response.body())
                 .withIsBase64Encoded(false)
                 .build();
-    }
-
-    private static String requiredEnv(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return value;
     }
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.aws.AwsClients;
+import io.sanctionsmonitor.aws.LambdaEnvironment;
 import io.sanctionsmonitor.aws.dynamodb.DynamoDocumentStore;
 import io.sanctionsmonitor.aws.s3.S3ObjectStore;
 import io.sanctionsmonitor.extract.FindingExtractor;
@@ -38,7 +39,7 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
 
     /** Called by Lambda: configuration from the environment the template sets. */
     public ProcessorHandler() {
-        this(AwsClients.s3(), AwsClients.dynamoDb(), requiredEnv("TABLE_NAME"));
+        this(AwsClients.s3(), AwsClients.dynamoDb(), LambdaEnvironment.required("TABLE_NAME"));
     }
 
     public ProcessorHandler(S3Client s3, DynamoDbClient dynamoDb, String tableName) {
@@ -77,13 +78,5 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     private static int maxReceiveCount(Map<String, String> env) {
         String value = env.get("MAX_RECEIVE_COUNT");
         return value == null || value.isBlank() ? DEFAULT_MAX_RECEIVE_COUNT : Integer.parseInt(value.trim());
-    }
-
-    private static String requiredEnv(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return value;
     }
 }
