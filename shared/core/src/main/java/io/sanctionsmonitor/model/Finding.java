@@ -1,5 +1,6 @@
 package io.sanctionsmonitor.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -12,6 +13,7 @@ import java.util.List;
  * (character offsets into the document's stored text) and {@code why} (the cues and rules that fired).
  * {@code id} and {@code document_id} are set once the finding belongs to a stored document.
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // API responses add derived fields, such as provisions
 @JsonPropertyOrder({"id", "document_id", "category", "from", "to", "items", "quantity", "period",
         "attributed_to", "certainty", "evidence", "evidence_start", "evidence_end", "why"})
 public record Finding(

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.ingest.TransientFailureException;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.model.Finding;
+import io.sanctionsmonitor.provisions.ProvisionCatalog;
 import io.sanctionsmonitor.model.ReportDocument;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ public final class QueryApi {
 
     private final FindingQueries queries;
     private final CursorCodec cursors;
+    private final ProvisionCatalog provisions = ProvisionCatalog.standard();
     private final ObjectMapper json = new ObjectMapper();
     private final String openApi = resource("/query/openapi.json");
 
@@ -94,7 +96,7 @@ public final class QueryApi {
             new QueryParameters(query, Set.of());
             String id = m.group(1);
             Optional<Finding> finding = FINDING_ID.matcher(id).matches() ? queries.finding(id) : Optional.empty();
-            return finding.map(this::ok).orElseGet(() -> problem(Problem.notFound("No finding has the id '" + clip(id) + "'."), path));
+            return finding.map(f -> ok(view(f))).orElseGet(() -> problem(Problem.notFound("No finding has the id '" + clip(id) + "'."), path));
         }
         if ((m = DOCUMENT_FINDINGS_PATH.matcher(path)).matches()) {
             String id = m.group(1);
@@ -133,7 +135,11 @@ public final class QueryApi {
         String scope = route + filter.canonical();
         PagePosition after = cursor.map(c -> position(scope, c)).orElse(null);
         Page<Finding> page = queries.findings(filter, limit, after);
-        return ok(new ListBody<>(page.items(), page.next() == null ? null : cursors.encode(scope, page.next())));
+        return ok(new ListBody<>(page.items().stream().map(this::view).toList(), page.next() == null ? null : cursors.encode(scope, page.next())));
+    }
+
+    private FindingView view(Finding finding) {
+        return new FindingView(finding, provisions.provisionsFor(finding));
     }
 
     private ApiResponse listDocuments(Map<String, List<String>> query) {
