@@ -39,11 +39,6 @@ public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiResponse response = api.handle(HttpEvents.request(event));
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(response.status())
-                .withHeaders(Map.of("content-type", response.contentType(), "cache-control", "no-store"))
-                .withBody(response.body())
-                .withIsBase64Encoded(false)
-                .build();
+        return HttpEvents.response(response);
     }
 }

@@ -94,12 +94,7 @@ final class ApiPriming implements Resource {
                         .build())
                 .build();
         ApiResponse response = api.handle(HttpEvents.request(event));
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(response.status())
-                .withHeaders(Map.of("content-type", response.contentType(), "cache-control", "no-store"))
-                .withBody(response.body())
-                .withIsBase64Encoded(false)
-                .build();
+        return HttpEvents.response(response);
     }
 
     static String nextCursor(String body) {

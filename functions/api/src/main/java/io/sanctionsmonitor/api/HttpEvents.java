@@ -1,7 +1,9 @@
 package io.sanctionsmonitor.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.sanctionsmonitor.query.ApiRequest;
+import io.sanctionsmonitor.query.ApiResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,10 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads an HTTP API (payload 2.0) event as an {@link ApiRequest}. */
+/** Translates between HTTP API (payload 2.0) events and the query core's {@link ApiRequest} and {@link ApiResponse}. */
 final class HttpEvents {
 
     private HttpEvents() {}
+
+    /** The core's answer as an HTTP API (payload 2.0) response; API responses are never cached. */
+    static APIGatewayV2HTTPResponse response(ApiResponse response) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(Map.of("content-type", response.contentType(), "cache-control", "no-store"))
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
 
     static ApiRequest request(APIGatewayV2HTTPEvent event) {
         String method = "GET";
