@@ -12,7 +12,6 @@ import io.sanctionsmonitor.query.ApiResponse;
 import io.sanctionsmonitor.query.CursorCodec;
 import io.sanctionsmonitor.query.QueryApi;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
