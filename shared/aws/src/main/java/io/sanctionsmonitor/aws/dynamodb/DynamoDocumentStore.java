@@ -250,7 +250,7 @@ public final class DynamoDocumentStore implements DocumentStore {
         String updatedAt = d.updatedAt() != null ? d.updatedAt() : Instant.now(clock).toString();
         ReportDocument stored = new ReportDocument(d.id(), d.bucket(), clip(d.key(), 1_100), clip(d.version(), 1_100),
                 d.size(), clip(d.format(), 40), clip(d.title(), 500), clip(d.published(), 40), clip(d.publisher(), 300),
-                clip(d.language(), 20), status, status == DocumentStatus.FAILED ? clip(d.error(), 2_000) : null,
+                clip(d.language(), 20), status, keepsReason(status) ? clip(d.error(), 2_000) : null,
                 next.facts().size(), updatedAt);
         Map<String, AttributeValue> item = new HashMap<>(key(TableKeys.document(d.id()), TableKeys.DOCUMENT_SK));
         item.put(TYPE, s("DOCUMENT"));
@@ -277,6 +277,11 @@ public final class DynamoDocumentStore implements DocumentStore {
             put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", TableKeys.PK));
         }
         return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    /** Why a document failed or was deleted is worth showing; a stale reason on a processed one is not. */
+    private static boolean keepsReason(DocumentStatus status) {
+        return status == DocumentStatus.FAILED || status == DocumentStatus.DELETED;
     }
 
     private TransactWriteItem intentDeletion(String documentId, String nonce) {
