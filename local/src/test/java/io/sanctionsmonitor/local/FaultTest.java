@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -128,11 +127,9 @@ class FaultTest {
     }
 
     /**
-     * The reason is in the processor's log line but the store drops {@code error} for every status but FAILED
-     * (DynamoDocumentStore.documentPut), so GET /documents/{id} cannot say why a document is DELETED.
-     * Enable once the store keeps the reason of DELETED documents too.
+     * The store keeps {@code error} for DELETED documents as for FAILED ones, so GET /documents/{id} can say why
+     * a document is DELETED (it once kept it for FAILED only).
      */
-    @Disabled("DynamoDocumentStore keeps error only for FAILED documents: the storage helper's fix")
     @Test
     void aDocumentDeletedBeforeItsReadSaysWhy() {
         String key = "reports/withdrawn-early.txt";

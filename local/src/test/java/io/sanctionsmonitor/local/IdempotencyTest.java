@@ -33,7 +33,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -98,13 +97,10 @@ class IdempotencyTest {
     }
 
     /**
-     * Two racing deliveries put the same finding and posting items, each stamped with its own write's nonce; the
-     * loser then commits the winner's nonce, so items stamped with the loser's nonce are never deleted when a new
-     * version drops them (DynamoDocumentStore deletes stale items only while they bear the committed nonce).
-     * Fix proposed to the storage helper: stamp items with the finding set's hash instead of a random nonce (two
-     * writers of one set then write identical items), or keep every nonce of a committed set on the document.
+     * Two racing deliveries put the same finding and posting items, each stamped with its own write's nonce, and
+     * only the winner's nonce is committed; a new version must still delete the items the loser stamped last
+     * (DynamoDocumentStore deletes a superseded set's items by generation, not by the committed nonce).
      */
-    @Disabled("leftovers after raced deliveries: DynamoDocumentStore's nonce stamping, the storage helper's fix")
     @Test
     void aNewVersionAfterRacedDeliveriesLeavesNoLeftovers() throws Exception {
         List<String> keys = uploadReports(8);

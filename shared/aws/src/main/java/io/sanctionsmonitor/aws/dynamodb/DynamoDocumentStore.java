@@ -45,12 +45,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <ol>
  *   <li>read the document item (strongly consistent): its generation, and the summary of its committed set;</li>
  *   <li>if the finding set changed: record a write intent ({@code PENDING#nonce} item listing the new set), then
- *       put the new findings and postings, each stamped with the nonce;</li>
+ *       put the new findings and postings, each stamped with the nonce and with the generation it would commit
+ *       (the one read in 1, plus one);</li>
  *   <li>commit in one transaction: the document item, conditioned on the generation read in 1; the intent's
  *       deletion, conditioned on its existence; and the counters' ADDs by exactly (new set − committed set);</li>
- *   <li>clean up: delete the committed set's items the new set lacks, and the items of other writers' intents,
- *       each only while it still bears the nonce of the write that put it.</li>
+ *   <li>clean up: delete the previously committed set's items the new set lacks, each only while its generation
+ *       is at most the one just committed; and the items of other writers' intents the new set lacks, each only
+ *       while it still bears the nonce of the write that put it.</li>
  * </ol>
+ * The generation, not the nonce, guards the committed set's cleanup: racing writers of one set put the same
+ * items under different nonces and only one nonce is committed, but each such item bears a generation no later
+ * than the commit's. An item a later write puts bears a later generation, so a delayed cleanup leaves it alone.
  * A lost race in step 3 rereads and starts again, so counters move once per commit and always equal the
  * committed sets. The same call twice commits the same set twice: the second commit changes nothing.
  */
@@ -125,7 +130,7 @@ public final class DynamoDocumentStore implements DocumentStore {
                     : (stored != null && stored.isEmpty() ? null : committed.nonce());
             if (rewrite) {
                 putIntent(document.id(), nonce, next);
-                putFindings(stored, nonce);
+                putFindings(stored, nonce, committed.generation() + 1);
             }
             beforeCommit.run();
             List<TransactWriteItem> actions = new ArrayList<>();
@@ -145,9 +150,8 @@ public final class DynamoDocumentStore implements DocumentStore {
             } catch (SdkException e) {
                 throw DynamoFailures.classify("committing document " + document.id(), e);
             }
-            if (committed.nonce() != null) {
-                deleteIfStamped(minus(committed.summary().itemKeys(), next.itemKeys()), committed.nonce());
-            }
+            deleteIfNoLaterThan(minus(committed.summary().itemKeys(), next.itemKeys()), committed.generation() + 1,
+                    committed.nonce());
             cleanUpIntents(document.id(), next);
             return;
         }
@@ -221,16 +225,20 @@ public final class DynamoDocumentStore implements DocumentStore {
         }
     }
 
-    private void putFindings(List<Finding> findings, String nonce) {
-        writer.write(findingWrites(findings, nonce));
+    private void putFindings(List<Finding> findings, String nonce, long generation) {
+        writer.write(findingWrites(findings, nonce, generation));
     }
 
-    /** The puts of findings' items and postings, each stamped with the writing attempt's nonce. */
-    static List<WriteRequest> findingWrites(List<Finding> findings, String nonce) {
+    /**
+     * The puts of findings' items and postings, each stamped with the writing attempt's nonce and the generation
+     * it would commit.
+     */
+    static List<WriteRequest> findingWrites(List<Finding> findings, String nonce, long generation) {
         List<WriteRequest> puts = new ArrayList<>();
         for (Finding f : findings) {
             FindingFacts facts = FindingFacts.of(f);
             Map<String, AttributeValue> attributes = FindingItems.attributes(f, facts, nonce);
+            attributes.put(GENERATION, AttributeValue.fromN(Long.toString(generation)));
             Map<String, AttributeValue> finding = new HashMap<>(attributes);
             finding.putAll(key(TableKeys.document(f.documentId()), TableKeys.findingSk(f.id())));
             finding.put(TYPE, s("FINDING"));
@@ -250,7 +258,7 @@ public final class DynamoDocumentStore implements DocumentStore {
         String updatedAt = d.updatedAt() != null ? d.updatedAt() : Instant.now(clock).toString();
         ReportDocument stored = new ReportDocument(d.id(), d.bucket(), clip(d.key(), 1_100), clip(d.version(), 1_100),
                 d.size(), clip(d.format(), 40), clip(d.title(), 500), clip(d.published(), 40), clip(d.publisher(), 300),
-                clip(d.language(), 20), status, status == DocumentStatus.FAILED ? clip(d.error(), 2_000) : null,
+                clip(d.language(), 20), status, keepsReason(status) ? clip(d.error(), 2_000) : null,
                 next.facts().size(), updatedAt);
         Map<String, AttributeValue> item = new HashMap<>(key(TableKeys.document(d.id()), TableKeys.DOCUMENT_SK));
         item.put(TYPE, s("DOCUMENT"));
@@ -277,6 +285,11 @@ public final class DynamoDocumentStore implements DocumentStore {
             put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", TableKeys.PK));
         }
         return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    /** Why a document failed or was deleted is worth showing; a stale reason on a processed one is not. */
+    private static boolean keepsReason(DocumentStatus status) {
+        return status == DocumentStatus.FAILED || status == DocumentStatus.DELETED;
     }
 
     private TransactWriteItem intentDeletion(String documentId, String nonce) {
@@ -327,6 +340,32 @@ public final class DynamoDocumentStore implements DocumentStore {
             }
             FindingSetSummary theirs = FindingSetSummary.fromBytes(intent.get(SUMMARY).b().asByteArray());
             deleteIfStamped(minus(theirs.itemKeys(), keep), intent.get(FindingItems.NONCE).s());
+        }
+    }
+
+    /**
+     * Deletes a superseded committed set's items unless a write later than {@code generation} has put them since.
+     * Items put before generations were stamped are deleted while they bear {@code legacyNonce} (may be null).
+     */
+    private void deleteIfNoLaterThan(Set<FindingSetSummary.ItemKey> keys, long generation, String legacyNonce) {
+        Map<String, String> names = new HashMap<>(Map.of("#g", GENERATION));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":g", AttributeValue.fromN(Long.toString(generation))));
+        String condition = "#g <= :g";
+        if (legacyNonce != null) {
+            condition = "#g <= :g OR (attribute_not_exists(#g) AND #n = :n)";
+            names.put("#n", FindingItems.NONCE);
+            values.put(":n", s(legacyNonce));
+        }
+        String when = condition;
+        for (FindingSetSummary.ItemKey k : keys) {
+            try {
+                dynamoDb.deleteItem(b -> b.tableName(table).key(key(k.pk(), k.sk())).conditionExpression(when)
+                        .expressionAttributeNames(names).expressionAttributeValues(values));
+            } catch (ConditionalCheckFailedException e) {
+                // put by a later write: that write owns it now
+            } catch (SdkException e) {
+                throw DynamoFailures.classify("deleting a stale item", e);
+            }
         }
     }
 

@@ -27,7 +27,7 @@ final class FindingItems {
     static final String PERIOD_END = "pe";
     static final String DOCUMENT = "doc";
     static final String FINDING_ID = "fid";
-    /** The nonce of the write that put the item: stale items are deleted only if nobody rewrote them. */
+    /** The nonce of the write that put the item: an uncommitted write's items are deleted only while they bear it. */
     static final String NONCE = "n";
 
     static final int MAX_TEXT = 2_000;

@@ -1,6 +1,7 @@
 package io.sanctionsmonitor.aws.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sanctionsmonitor.model.Category;
@@ -180,6 +181,47 @@ class DynamoDocumentStoreIntegrationTest {
         assertEquals(oracle.stats(), queries.stats());
         assertEquals(Set.copyOf(kept), Set.copyOf(all(FindingFilter.NONE, 100)));
         assertEquals(0, pendingIntents(doc.id()));
+    }
+
+    /**
+     * A duplicate delivery puts the same items after the winner's puts, under its own nonce, then dies; the winner
+     * commits its nonce. A new version must still delete those items: the committed nonce is not what they bear.
+     */
+    @Test
+    void aNewVersionAfterADuplicateRestampedTheItemsLeavesNoLeftovers() {
+        ReportDocument doc = SampleFindings.document("reports/restamped.txt", "2026-01-01T00:00:00Z");
+        List<Finding> findings = SampleFindings.random(new Random(41), doc.id(), 10);
+        DynamoDocumentStore dying = new DynamoDocumentStore(table.client, table.name, java.time.Clock.systemUTC(), () -> {
+            throw new IllegalStateException("the Lambda timed out here");
+        });
+        interruptedBy(() -> {
+            try {
+                dying.complete(doc, findings);
+            } catch (IllegalStateException expected) {
+                // its puts, the last ones, stay behind
+            }
+        }).complete(doc, findings);
+        List<Map<String, AttributeValue>> items = table.client.scanPaginator(b -> b.tableName(table.name)).items()
+                .stream().toList();
+        String committedNonce = items.stream().filter(i -> "DOC".equals(i.get("sk").s()))
+                .findFirst().orElseThrow().get("n").s();
+        Set<String> findingNonces = items.stream().filter(i -> i.get("sk").s().startsWith("F#"))
+                .map(i -> i.get("n").s()).collect(Collectors.toSet());
+        assertEquals(1, findingNonces.size(), findingNonces.toString());
+        assertFalse(findingNonces.contains(committedNonce), "the duplicate's nonce, not the committed one, is on the items");
+
+        List<Finding> second = SampleFindings.random(new Random(42), doc.id(), 3);
+        store.complete(doc, second);
+        MotoTable fresh = MotoTable.create("store-fresh");
+        try {
+            new DynamoDocumentStore(fresh.client, fresh.name).complete(doc, second);
+            assertEquals(keys(fresh), keys(table), "no item of the first version is left");
+        } finally {
+            fresh.close();
+        }
+        InMemoryStore oracle = new InMemoryStore();
+        oracle.complete(doc, second);
+        assertEquals(oracle.stats(), queries.stats());
     }
 
     private static Set<String> keys(MotoTable t) {
