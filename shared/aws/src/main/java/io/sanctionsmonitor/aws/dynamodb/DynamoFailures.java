@@ -1,13 +1,15 @@
 package io.sanctionsmonitor.aws.dynamodb;
 
+import io.sanctionsmonitor.aws.AwsFailures;
 import io.sanctionsmonitor.ingest.TransientFailureException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Sorts SDK failures: what may pass on its own becomes a {@link TransientFailureException}. */
+/**
+ * Sorts DynamoDB failures: what may pass on its own becomes a {@link TransientFailureException}. Adds to
+ * {@link AwsFailures} the one DynamoDB-specific case: a transaction cancelled by a conflict or throttling.
+ */
 final class DynamoFailures {
 
     private DynamoFailures() {}
@@ -18,18 +20,12 @@ final class DynamoFailures {
     }
 
     static boolean isTransient(SdkException e) {
-        if (e instanceof SdkClientException) {
-            return true; // connection refused or reset, timeouts, unreadable responses
-        }
         if (e instanceof TransactionCanceledException t) {
             return t.hasCancellationReasons() && t.cancellationReasons().stream()
                     .map(CancellationReason::code)
                     .anyMatch(code -> "TransactionConflict".equals(code) || "ThrottlingError".equals(code)
                             || "ProvisionedThroughputExceeded".equals(code));
         }
-        if (e instanceof AwsServiceException s) {
-            return s.isThrottlingException() || s.statusCode() >= 500 || s.statusCode() == 429;
-        }
-        return e.retryable();
+        return AwsFailures.isTransient(e);
     }
 }
