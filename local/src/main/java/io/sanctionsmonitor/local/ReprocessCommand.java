@@ -22,9 +22,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** {@code bin/reprocess}: see {@link #USAGE}. */
 public final class ReprocessCommand {
     static final String USAGE = """
-            usage: bin/reprocess (--key KEY [--key KEY...] | --failed | --dlq) [TARGET]
+            usage: bin/reprocess (--key KEY [--key KEY...] | --failed | --stuck MINUTES | --dlq) [TARGET]
               --key KEY   process this report again (KEY as in the bucket, e.g. reports/update.pdf)
               --failed    process every document whose status is FAILED again
+              --stuck MINUTES  process again every document PROCESSING for longer than MINUTES
+                          (its invocation crashed or timed out on the message's last receive)
               --dlq       move the dead-letter queue's messages back to the queue (redrive)
             TARGET: the running `bin/local up` stack by default; for a deployed stack give the values of
             its Outputs: --bucket NAME --queue-url URL [--dlq-url URL] [--table NAME] [--region REGION]
@@ -45,17 +47,19 @@ public final class ReprocessCommand {
         Map<String, String> options = new HashMap<>();
         boolean failed = false;
         boolean dlq = false;
+        Integer stuckMinutes = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--key" -> keys.add(value(args, ++i));
                 case "--failed" -> failed = true;
+                case "--stuck" -> stuckMinutes = minutes(value(args, ++i));
                 case "--dlq" -> dlq = true;
                 case "--bucket", "--queue-url", "--dlq-url", "--table", "--region", "--endpoint" ->
                         options.put(args[i].substring(2), value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
             }
         }
-        if (keys.isEmpty() && !failed && !dlq) {
+        if (keys.isEmpty() && !failed && !dlq && stuckMinutes == null) {
             throw new IllegalArgumentException("nothing to do\n" + USAGE);
         }
         if (!options.containsKey("bucket")) {
@@ -83,9 +87,24 @@ public final class ReprocessCommand {
             if (failed) {
                 reprocessor.reprocessFailed();
             }
+            if (stuckMinutes != null) {
+                reprocessor.reprocessStuck(java.time.Instant.now().minus(java.time.Duration.ofMinutes(stuckMinutes)));
+            }
             int missing = keys.size() - reprocessor.reprocessKeys(keys);
             return missing == 0 ? 0 : 1;
         }
+    }
+
+    private static int minutes(String value) {
+        try {
+            int minutes = Integer.parseInt(value);
+            if (minutes > 0) {
+                return minutes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--stuck needs a whole number of minutes above 0, got " + value + "\n" + USAGE);
     }
 
     private static void fromLocalStack(Path root, Map<String, String> options) {

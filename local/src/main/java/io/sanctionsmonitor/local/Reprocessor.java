@@ -32,7 +32,9 @@ public final class Reprocessor {
     /** The document items' status index, as the storage adapter writes it (see TableKeys there). */
     static final String STATUS_INDEX = "gsi1";
     static final String STATUS_INDEX_PK = "gsi1pk";
+    static final String STATUS_INDEX_SK = "gsi1sk";
     static final String FAILED_PARTITION = "DOCSTATUS#FAILED";
+    static final String STUCK_PARTITION = "DOCSTATUS#PROCESSING";
     /** The attribute holding the stored ReportDocument as JSON, with its "bucket" and "key". */
     static final String DOCUMENT_JSON = "doc";
 
@@ -84,19 +86,41 @@ public final class Reprocessor {
         return reprocessKeys(keys);
     }
 
+    /**
+     * Queues again every document that has been PROCESSING since before {@code cutoff}: its last invocation crashed
+     * or timed out after the message was given up, so nothing else will finish it.
+     */
+    public int reprocessStuck(Instant cutoff) {
+        List<String> keys = new ArrayList<>(keysWithStatus(STUCK_PARTITION, cutoff.toString()));
+        log.accept(keys.size() + " document(s) PROCESSING since before " + cutoff);
+        return reprocessKeys(keys);
+    }
+
     /** The keys (in this bucket) of the documents whose status is FAILED. */
     Set<String> failedKeys() {
+        return keysWithStatus(FAILED_PARTITION, null);
+    }
+
+    /** The keys of the documents in a status partition of the status index, last updated before a time if given. */
+    private Set<String> keysWithStatus(String partition, String updatedBefore) {
         if (target.tableName() == null) {
-            throw new IllegalArgumentException("--failed needs the table name (--table)");
+            throw new IllegalArgumentException("--failed and --stuck need the table name (--table)");
         }
+        // The index's sort key starts with the document's update time, so "updated before" is a key condition.
+        String condition = updatedBefore == null ? "#pk = :status" : "#pk = :status AND #sk < :before";
+        Map<String, String> names = updatedBefore == null ? Map.of("#pk", STATUS_INDEX_PK)
+                : Map.of("#pk", STATUS_INDEX_PK, "#sk", STATUS_INDEX_SK);
+        Map<String, AttributeValue> values = updatedBefore == null
+                ? Map.of(":status", AttributeValue.fromS(partition))
+                : Map.of(":status", AttributeValue.fromS(partition), ":before", AttributeValue.fromS(updatedBefore));
         Set<String> keys = new LinkedHashSet<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamoDb.query(b -> b.tableName(target.tableName()).indexName(STATUS_INDEX)
-                    .keyConditionExpression("#pk = :failed")
-                    .expressionAttributeNames(Map.of("#pk", STATUS_INDEX_PK))
-                    .expressionAttributeValues(Map.of(":failed", AttributeValue.fromS(FAILED_PARTITION)))
+                    .keyConditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
                 AttributeValue doc = item.get(DOCUMENT_JSON);

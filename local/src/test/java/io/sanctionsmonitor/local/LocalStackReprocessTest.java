@@ -83,6 +83,21 @@ class LocalStackReprocessTest {
     }
 
     @Test
+    void documentsProcessingSinceBeforeTheCutoffAreQueuedAndRecentOnesAreLeftAlone() throws Exception {
+        clients.s3().putObject(b -> b.bucket(stack.bucket()).key("reports/stuck.txt"), RequestBody.fromString("text"));
+        clients.s3().putObject(b -> b.bucket(stack.bucket()).key("reports/busy.txt"), RequestBody.fromString("text"));
+        putDocument("d1", "PROCESSING", "reports/stuck.txt", "2026-11-27T10:00:00Z");
+        putDocument("d2", "PROCESSING", "reports/busy.txt", "2026-11-27T11:59:00Z");
+        drain(stack.queueUrl());
+
+        assertEquals(1, reprocessor.reprocessStuck(java.time.Instant.parse("2026-11-27T11:45:00Z")));
+
+        List<Message> queued = drain(stack.queueUrl());
+        assertEquals(1, queued.size());
+        assertEquals("reports/stuck.txt", JSON.readTree(queued.get(0).body()).at("/Records/0/s3/object/key").asText());
+    }
+
+    @Test
     void deadLettersMoveBackToTheQueueWithTheirBodies() {
         drain(stack.queueUrl());
         clients.sqs().sendMessage(b -> b.queueUrl(stack.deadLetterQueueUrl()).messageBody("first"));
@@ -95,12 +110,16 @@ class LocalStackReprocessTest {
     }
 
     private void putDocument(String id, String status, String key) {
+        putDocument(id, status, key, "2026-11-27T12:00:00Z");
+    }
+
+    private void putDocument(String id, String status, String key, String updatedAt) {
         String doc = JSON.createObjectNode().put("id", id).put("bucket", stack.bucket()).put("key", key)
                 .put("status", status).toString();
         clients.dynamoDb().putItem(b -> b.tableName(stack.tableName()).item(Map.of(
                 "pk", AttributeValue.fromS("DOC#" + id), "sk", AttributeValue.fromS("DOC"),
                 Reprocessor.STATUS_INDEX_PK, AttributeValue.fromS("DOCSTATUS#" + status),
-                "gsi1sk", AttributeValue.fromS("2026-11-27T12:00:00Z#" + id),
+                "gsi1sk", AttributeValue.fromS(updatedAt + "#" + id),
                 Reprocessor.DOCUMENT_JSON, AttributeValue.fromS(doc))));
     }
 
