@@ -231,6 +231,16 @@ public final class FuzzOracle {
         return ids;
     }
 
+    /** An answered item as it was stored: without the fields the API derives when it reads (provisions). */
+    private static JsonNode stored(JsonNode item) {
+        if (!item.isObject() || !item.has("provisions")) {
+            return item;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) item).deepCopy();
+        copy.remove("provisions");
+        return copy;
+    }
+
     /**
      * Sends the request, checks the answer, and for a first page walks the next pages: every violation found,
      * empty when the API kept its contract.
@@ -246,7 +256,7 @@ public final class FuzzOracle {
         if (expected.singleId() != null) {
             Object seeded = findings.containsKey(expected.singleId()) && request.path().contains("/findings/")
                     ? findings.get(expected.singleId()) : documents.get(expected.singleId());
-            if (!asJson(seeded).equals(body)) {
+            if (!asJson(seeded).equals(stored(body))) {
                 violations.add(describe(request) + ": item differs from the seeded one: " + clip(body.toString()));
             }
             return violations;
@@ -262,7 +272,7 @@ public final class FuzzOracle {
                 Object seeded = findings.containsKey(id) ? findings.get(id) : documents.get(id);
                 if (!expected.ids().contains(id)) {
                     violations.add(describe(page) + ": item " + id + " is outside the requested filter");
-                } else if (!asJson(seeded).equals(item)) {
+                } else if (!asJson(seeded).equals(stored(item))) {
                     violations.add(describe(page) + ": item " + id + " differs from the seeded one");
                 }
                 if (!seen.add(id)) {
