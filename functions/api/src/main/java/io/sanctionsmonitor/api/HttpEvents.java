@@ -63,7 +63,11 @@ final class HttpEvents {
                 query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             }
         } else if (event.getQueryStringParameters() != null) {
-            event.getQueryStringParameters().forEach((k, v) -> query.put(k, List.of(v)));
+            event.getQueryStringParameters().forEach((k, v) -> {
+                if (k != null) {
+                    query.put(k, List.of(v == null ? "" : v)); // "?name" without a value is an empty value
+                }
+            });
         }
         return query;
     }
