@@ -74,6 +74,4 @@ public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
     private static String apiRequestId(APIGatewayV2HTTPEvent event) {
         return event == null || event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }
-
-    }
 }
