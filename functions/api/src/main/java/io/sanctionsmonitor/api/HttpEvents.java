@@ -16,11 +16,12 @@ final class HttpEvents {
 
     private HttpEvents() {}
 
-    /** The core's answer as an HTTP API (payload 2.0) response; API responses are never cached. */
+    /** The core's answer as an HTTP API (payload 2.0) response: never cached, never content-sniffed by a browser. */
     static APIGatewayV2HTTPResponse response(ApiResponse response) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
-                .withHeaders(Map.of("content-type", response.contentType(), "cache-control", "no-store"))
+                .withHeaders(Map.of("content-type", response.contentType(), "cache-control", "no-store",
+                        "x-content-type-options", "nosniff"))
                 .withBody(response.body())
                 .withIsBase64Encoded(false)
                 .build();
@@ -63,7 +64,11 @@ final class HttpEvents {
                 query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             }
         } else if (event.getQueryStringParameters() != null) {
-            event.getQueryStringParameters().forEach((k, v) -> query.put(k, List.of(v)));
+            event.getQueryStringParameters().forEach((k, v) -> {
+                if (k != null) {
+                    query.put(k, List.of(v == null ? "" : v)); // "?name" without a value is an empty value
+                }
+            });
         }
         return query;
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,21 +55,39 @@ public final class QueryApi {
     record ListBody<T>(List<T> items, @JsonProperty("next_cursor") @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
 
     public ApiResponse handle(ApiRequest request) {
+        return handle(request, QueryApi::logFailure);
+    }
+
+    /**
+     * @param failures told of each failure that became a 5xx, so the caller can log it with its request's ids;
+     *                 the answer never carries the exception
+     */
+    public ApiResponse handle(ApiRequest request, Consumer<RuntimeException> failures) {
         String path = normalPath(request.path());
         try {
             if (!"GET".equalsIgnoreCase(request.method())) {
-                return problem(Problem.methodNotAllowed(String.valueOf(request.method())), path);
+                return problem(Problem.methodNotAllowed(clip(String.valueOf(request.method()))), path);
             }
             return route(path, request.query());
         } catch (InvalidParameterException e) {
             return problem(e.problem(), path);
         } catch (TransientFailureException e) {
-            System.err.println("query failed for now: " + e.getMessage());
+            failures.accept(e);
             return problem(Problem.unavailable(), path);
         } catch (RuntimeException e) {
-            System.err.println("query failed: " + e);
+            failures.accept(e);
             return problem(Problem.internal(), path);
         }
+    }
+
+    /** The 500 problem, for a failure outside {@link #handle} (e.g. while reading the transport's event). */
+    public ApiResponse internalError(String path) {
+        return problem(Problem.internal(), normalPath(path));
+    }
+
+    /** A JSON line with the failure's class only: its message may carry a library's or the store's details. */
+    private static void logFailure(RuntimeException e) {
+        System.err.println("{\"level\":\"ERROR\",\"event\":\"query.failed\",\"error\":\"" + e.getClass().getSimpleName() + "\"}");
     }
 
     private ApiResponse route(String path, Map<String, List<String>> query) {

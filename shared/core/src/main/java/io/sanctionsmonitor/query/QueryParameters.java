@@ -21,6 +21,10 @@ final class QueryParameters {
     private static final Pattern STATE = Pattern.compile("[A-Za-z]{3}");
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{20}");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z_]{1,40}");
+    /** Character types free text may not hold; a lone surrogate is of type SURROGATE. */
+    private static final Set<Integer> NOT_TEXT = Set.of((int) Character.CONTROL, (int) Character.FORMAT,
+            (int) Character.UNASSIGNED, (int) Character.PRIVATE_USE, (int) Character.SURROGATE);
     static final List<String> DATE_FORMS = List.of("yyyy", "yyyy-MM", "yyyy-MM-dd");
 
     private final Map<String, List<String>> values;
@@ -29,7 +33,7 @@ final class QueryParameters {
         this.values = values;
         for (String name : new TreeSet<>(values.keySet())) {
             if (!allowed.contains(name)) {
-                throw new InvalidParameterException(name, "Unknown query parameter '" + name + "'.",
+                throw new InvalidParameterException(clip(name), "Unknown query parameter '" + clip(name) + "'.",
                         List.copyOf(new TreeSet<>(allowed)));
             }
         }
@@ -49,7 +53,7 @@ final class QueryParameters {
     Category category() {
         return single("category").map(v -> {
             try {
-                return Category.valueOf(v.strip().toUpperCase(Locale.ROOT));
+                return Category.valueOf(code(v));
             } catch (IllegalArgumentException e) {
                 throw new InvalidParameterException("category", "Unknown category '" + clip(v) + "'.",
                         Arrays.stream(Category.values()).map(Enum::name).toList());
@@ -71,7 +75,7 @@ final class QueryParameters {
     Certainty certainty() {
         return single("certainty").map(v -> {
             try {
-                return Certainty.fromLabel(v);
+                return Certainty.valueOf(code(v));
             } catch (IllegalArgumentException e) {
                 throw new InvalidParameterException("certainty", "Unknown certainty '" + clip(v) + "'.",
                         Arrays.stream(Certainty.values()).map(Certainty::label).toList());
@@ -81,7 +85,7 @@ final class QueryParameters {
 
     List<String> itemWords() {
         return single("item").map(v -> {
-            List<String> words = v.length() > MAX_TEXT ? List.of() : ItemWords.of(v);
+            List<String> words = v.length() > MAX_TEXT || !printable(v) ? List.of() : ItemWords.of(v);
             if (words.isEmpty()) {
                 throw new InvalidParameterException("item",
                         "Parameter 'item' must hold a word of an item (letters or digits), at most " + MAX_TEXT
@@ -95,7 +99,7 @@ final class QueryParameters {
     String source() {
         return single("source").map(v -> {
             String normal = FindingFacts.normalSource(v);
-            if (normal.isEmpty() || v.length() > MAX_TEXT) {
+            if (normal.isEmpty() || v.length() > MAX_TEXT || !printable(v)) {
                 throw new InvalidParameterException("source",
                         "Parameter 'source' must be a source's name of 1 to " + MAX_TEXT + " characters.",
                         List.of("text of 1 to " + MAX_TEXT + " characters, e.g. MSMT"));
@@ -128,7 +132,7 @@ final class QueryParameters {
     DocumentStatus status() {
         return single("status").map(v -> {
             try {
-                return DocumentStatus.valueOf(v.strip().toUpperCase(Locale.ROOT));
+                return DocumentStatus.valueOf(code(v));
             } catch (IllegalArgumentException e) {
                 throw new InvalidParameterException("status", "Unknown document status '" + clip(v) + "'.",
                         Arrays.stream(DocumentStatus.values()).map(Enum::name).toList());
@@ -150,6 +154,23 @@ final class QueryParameters {
 
     Optional<String> cursor() {
         return single("cursor");
+    }
+
+    /** An enumeration's name as given: ASCII letters and underscores, so look-alikes that upper-case to one (ſ, ı) are refused. */
+    private static String code(String v) {
+        String code = v.strip();
+        if (!CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("not a code");
+        }
+        return code.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Free text without control or format characters (NUL, ESC, bidi overrides, zero-width marks) and without
+     * unpaired surrogates: such text is no item or source name, and it would reach the store's index keys.
+     */
+    static boolean printable(String v) {
+        return v.codePoints().allMatch(c -> c == '\t' || c == '\n' || c == '\r' || !NOT_TEXT.contains(Character.getType(c)));
     }
 
     /** Echoes at most 40 characters of a bad value back, so a problem never mirrors a large input. */
