@@ -3,6 +3,7 @@ package io.sanctionsmonitor.processor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.ingest.IngestOutcome;
+import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.ingest.TransientFailureException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class ProcessorLog {
     }
 
     void outcome(String messageId, S3ObjectEvent event, IngestOutcome outcome, long nanos) {
-        Map<String, Object> line = line(outcome.status() == null ? "INFO" : "INFO", "report.outcome", messageId, event);
+        Map<String, Object> line = line(outcome.status() == DocumentStatus.FAILED ? "WARN" : "INFO", "report.outcome", messageId, event);
         line.put("document_id", outcome.documentId());
         line.put("status", outcome.status() == null ? "IGNORED" : outcome.status().name());
         line.put("finding_count", outcome.findingCount());
