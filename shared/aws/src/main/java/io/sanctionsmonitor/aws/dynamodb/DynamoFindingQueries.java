@@ -41,6 +41,11 @@ public final class DynamoFindingQueries implements FindingQueries {
 
     /** Items one Query may read when a residual filter may drop some. */
     static final int MAX_READ = 300;
+    /**
+     * Items one page may read before it returns short: a very selective leftover filter would otherwise read a
+     * whole partition in one request and run into the function's timeout. The cursor carries on from there.
+     */
+    static final int READ_BUDGET_PER_PAGE = 3_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Sees every Query's items read and returned; the benchmark counts with it. */
@@ -51,15 +56,21 @@ public final class DynamoFindingQueries implements FindingQueries {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ReadObserver observer;
+    private final int readBudgetPerPage;
 
     public DynamoFindingQueries(DynamoDbClient dynamoDb, String table) {
         this(dynamoDb, table, (access, scanned, returned) -> {});
     }
 
     DynamoFindingQueries(DynamoDbClient dynamoDb, String table, ReadObserver observer) {
+        this(dynamoDb, table, observer, READ_BUDGET_PER_PAGE);
+    }
+
+    DynamoFindingQueries(DynamoDbClient dynamoDb, String table, ReadObserver observer, int readBudgetPerPage) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.observer = observer;
+        this.readBudgetPerPage = readBudgetPerPage;
     }
 
     /** The posting partition family a filter is served from. */
@@ -182,7 +193,8 @@ public final class DynamoFindingQueries implements FindingQueries {
     }
 
     /**
-     * Reads the partitions in order from {@code after} until {@code limit} items matched.
+     * Reads the partitions in order from {@code after} until {@code limit} items matched, or until the page has
+     * read its read budget ({@link #READ_BUDGET_PER_PAGE} by default).
      *
      * @param upper inclusive upper bound of the sort key, or null
      */
@@ -250,6 +262,13 @@ public final class DynamoFindingQueries implements FindingQueries {
             boolean partitionLeft = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
             if (page.size() == limit) {
                 more = cut || partitionLeft || p + 1 < partitions.size();
+                break;
+            }
+            if (partitionLeft && read >= readBudgetPerPage) {
+                // A short (maybe empty) page whose cursor resumes after the last item read, matched or not.
+                lastKey = DynamoDocumentStore.key(response.lastEvaluatedKey().get(TableKeys.PK).s(),
+                        response.lastEvaluatedKey().get(TableKeys.SK).s());
+                more = true;
                 break;
             }
             if (partitionLeft) {
