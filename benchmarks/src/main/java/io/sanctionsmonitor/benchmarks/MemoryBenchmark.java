@@ -2,9 +2,6 @@ package io.sanctionsmonitor.benchmarks;
 
 import io.sanctionsmonitor.parsing.ParseLimits;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * {@code bin/coldstart memory}: the processor's core (parse + extract) on the largest documents its limits let
@@ -110,41 +102,8 @@ public final class MemoryBenchmark {
 
     /** The text as a PDF of {@code pages} pages, in lines of at most 95 characters. */
     static byte[] pdfPages(String text, int pages) {
-        List<String> lines = new ArrayList<>();
-        for (String paragraph : text.split("\n\n")) {
-            StringBuilder line = new StringBuilder();
-            for (String word : paragraph.split(" ")) {
-                if (line.length() + word.length() + 1 > 95) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                line.append(line.isEmpty() ? "" : " ").append(word);
-            }
-            lines.add(line.toString());
-        }
-        int perPage = (lines.size() + pages - 1) / pages;
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            for (int first = 0; first < lines.size(); first += perPage) {
-                PDPage page = new PDPage();
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(font, 7);
-                    content.setLeading(8);
-                    content.newLineAtOffset(30, 760);
-                    for (String line : lines.subList(first, Math.min(lines.size(), first + perPage))) {
-                        content.showText(line);
-                        content.newLine();
-                    }
-                    content.endText();
-                }
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> lines = SyntheticFiles.wrap(text, 95);
+        return SyntheticFiles.pdf(lines, (lines.size() + pages - 1) / pages, 7, 8, 30, 760);
     }
 
     private static Map<String, String> fields(String line) {

@@ -39,18 +39,21 @@ final class SyntheticFiles {
     }
 
     private static byte[] pdf(String text) {
+        return pdf(wrap(text, 95), 60, 10, 12, 40, 750);
+    }
+
+    /** Lines as a PDF in Helvetica, {@code perPage} lines a page, starting at ({@code x}, {@code top}). */
+    static byte[] pdf(List<String> lines, int perPage, float fontSize, float leading, float x, float top) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            List<String> lines = wrap(text, 95);
-            int perPage = 60;
             for (int first = 0; first < lines.size(); first += perPage) {
                 PDPage page = new PDPage();
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                     content.beginText();
-                    content.setFont(font, 10);
-                    content.setLeading(12);
-                    content.newLineAtOffset(40, 750);
+                    content.setFont(font, fontSize);
+                    content.setLeading(leading);
+                    content.newLineAtOffset(x, top);
                     for (String line : lines.subList(first, Math.min(lines.size(), first + perPage))) {
                         content.showText(line);
                         content.newLine();
@@ -77,7 +80,8 @@ final class SyntheticFiles {
         }
     }
 
-    private static List<String> wrap(String text, int width) {
+    /** The text in lines of at most {@code width} characters, a blank line between paragraphs. */
+    static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n\n")) {
             StringBuilder line = new StringBuilder();
