@@ -1,6 +1,8 @@
 package io.sanctionsmonitor.local;
 
 import static io.sanctionsmonitor.local.IdempotencyTest.assertNoFailures;
+import static io.sanctionsmonitor.local.IdempotencyTest.cleanRun;
+import static io.sanctionsmonitor.local.IdempotencyTest.uploadGenerated;
 import static io.sanctionsmonitor.local.IdempotencyTest.assertSameItems;
 import static io.sanctionsmonitor.local.IdempotencyTest.assertServedStatsEqualStored;
 import static io.sanctionsmonitor.local.IdempotencyTest.deliver;
@@ -21,7 +23,6 @@ import io.sanctionsmonitor.local.load.TableSnapshot;
 import io.sanctionsmonitor.model.DocumentIds;
 import io.sanctionsmonitor.processor.ProcessorHandler;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -322,26 +323,11 @@ class FaultTest {
     // ------------------------------------------------------------------ helpers
 
     private List<String> upload(int count) {
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            GeneratedReport report = reports.next(i);
-            String key = "reports/" + report.fileName();
-            stack.upload(key, report.content());
-            keys.add(key);
-        }
-        return keys;
+        return uploadGenerated(stack, reports, count);
     }
 
-    /** The same keys processed once each, without faults, into a second table. */
     private TableSnapshot reference(List<String> keys) {
-        String table = stack.twinTable();
-        ProcessorHandler clean = stack.processor(IdempotencyTest.MOTO, table);
-        for (String key : keys) {
-            String body = "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
-                    + stack.stack().bucket() + "\"},\"object\":{\"key\":\"" + key + "\"}}}]}";
-            assertNoFailures(deliver(clean, List.of(Message.builder().messageId(key).body(body).build())));
-        }
-        return stack.snapshot(table);
+        return cleanRun(stack, keys);
     }
 
     private static SQSBatchResponse deliverAsReceive(ProcessorHandler processor, Message message, int receiveCount) {

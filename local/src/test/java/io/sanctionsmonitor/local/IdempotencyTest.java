@@ -156,9 +156,7 @@ class IdempotencyTest {
         assertEquals(expectedEvidence(key, second), storedEvidence(replaced, key));
         assertFalse(expectedEvidence(key, first).equals(expectedEvidence(key, second)), "the versions must differ to prove anything");
         // The same as storing only the second version: no posting or counter of the first is left.
-        String reference = stack.twinTable();
-        assertNoFailures(deliver(stack.processor(MOTO, reference), notificationsFor(key)));
-        assertSameItems(stack.snapshot(reference), replaced);
+        assertSameItems(cleanRun(stack, List.of(key)), replaced);
         assertServedStatsEqualStored(stack.api(), replaced);
     }
 
@@ -239,6 +237,11 @@ class IdempotencyTest {
     // ------------------------------------------------------------------ helpers
 
     private List<String> uploadReports(int count) {
+        return uploadGenerated(stack, reports, count);
+    }
+
+    /** Uploads the generator's first {@code count} reports under reports/; their keys, in order. */
+    static List<String> uploadGenerated(ProcessingStack stack, ReportGenerator reports, int count) {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             GeneratedReport report = reports.next(i);
@@ -249,8 +252,18 @@ class IdempotencyTest {
         return keys;
     }
 
+    /** The same keys processed once each, without faults, into the stack's second table: what a clean run stores. */
+    static TableSnapshot cleanRun(ProcessingStack stack, List<String> keys) {
+        String table = stack.twinTable();
+        ProcessorHandler clean = stack.processor(MOTO, table);
+        for (String key : keys) {
+            assertNoFailures(deliver(clean, createdNotification(stack, key)));
+        }
+        return stack.snapshot(table);
+    }
+
     /** The ObjectCreated notification S3 would send for a key, as the reprocess command and S3 write it. */
-    private List<Message> notificationsFor(String key) {
+    static List<Message> createdNotification(ProcessingStack stack, String key) {
         String body = "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
                 + stack.stack().bucket() + "\"},\"object\":{\"key\":\"" + key + "\"}}}]}";
         return List.of(Message.builder().messageId("reference-" + key).body(body).build());

@@ -1,6 +1,8 @@
 package io.sanctionsmonitor.local;
 
 import static io.sanctionsmonitor.local.IdempotencyTest.assertNoFailures;
+import static io.sanctionsmonitor.local.IdempotencyTest.cleanRun;
+import static io.sanctionsmonitor.local.IdempotencyTest.uploadGenerated;
 import static io.sanctionsmonitor.local.IdempotencyTest.assertSameItems;
 import static io.sanctionsmonitor.local.IdempotencyTest.assertServedStatsEqualStored;
 import static io.sanctionsmonitor.local.IdempotencyTest.deliver;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sanctionsmonitor.local.load.FaultyEndpoint;
 import io.sanctionsmonitor.local.load.FaultyEndpoint.Action;
-import io.sanctionsmonitor.local.load.GeneratedReport;
 import io.sanctionsmonitor.local.load.ProcessingStack;
 import io.sanctionsmonitor.local.load.ReportGenerator;
 import io.sanctionsmonitor.local.load.TableSnapshot;
@@ -111,24 +112,10 @@ class ReprocessTest {
     }
 
     private List<String> upload(int count) {
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            GeneratedReport report = reports.next(i);
-            String key = "reports/" + report.fileName();
-            stack.upload(key, report.content());
-            keys.add(key);
-        }
-        return keys;
+        return uploadGenerated(stack, reports, count);
     }
 
     private TableSnapshot reference(List<String> keys) {
-        String table = stack.twinTable();
-        ProcessorHandler clean = stack.processor(IdempotencyTest.MOTO, table);
-        for (String key : keys) {
-            String body = "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
-                    + stack.stack().bucket() + "\"},\"object\":{\"key\":\"" + key + "\"}}}]}";
-            assertNoFailures(deliver(clean, List.of(Message.builder().messageId(key).body(body).build())));
-        }
-        return stack.snapshot(table);
+        return cleanRun(stack, keys);
     }
 }
