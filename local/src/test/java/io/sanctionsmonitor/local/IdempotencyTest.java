@@ -42,16 +42,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * serves exactly the findings stored.
  */
 class IdempotencyTest {
-    static final URI MOTO = URI.create(System.getProperty("moto.endpoint", "http://127.0.0.1:5000"));
+    static final URI MOTO = TestMoto.ENDPOINT;
 
     private ProcessingStack stack;
     private final ReportGenerator reports = new ReportGenerator(6, 0);
 
     static ProcessingStack provision(String prefix, int visibilitySeconds) {
-        if (!MotoServer.isUp(MOTO)) {
-            throw new AssertionError("moto_server is not reachable at " + MOTO
-                    + "; start it with: moto_server -H 127.0.0.1 -p 5000 (bin/test does this)");
-        }
+        TestMoto.requireUp();
         return ProcessingStack.provision(MOTO, TemplateFiles.template(), prefix, visibilitySeconds);
     }
 

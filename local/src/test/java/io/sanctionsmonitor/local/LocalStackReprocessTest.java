@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /** bin/reprocess against moto: a key, the FAILED documents and the dead-letter queue go back through the queue. */
 class LocalStackReprocessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final URI MOTO = URI.create(System.getProperty("moto.endpoint", "http://127.0.0.1:5000"));
+    private static final URI MOTO = TestMoto.ENDPOINT;
 
     private final List<String> log = new ArrayList<>();
     private LocalClients clients;
@@ -31,10 +31,7 @@ class LocalStackReprocessTest {
 
     @BeforeEach
     void provision() {
-        if (!MotoServer.isUp(MOTO)) {
-            throw new AssertionError("moto_server is not reachable at " + MOTO
-                    + "; start it with: moto_server -H 127.0.0.1 -p 5000 (bin/test does this)");
-        }
+        TestMoto.requireUp();
         CloudFormationTemplate template = CloudFormationTemplate.read(TemplateFiles.template());
         clients = LocalClients.at(MOTO);
         StackIdentity identity = StackIdentity.local("rp-" + UUID.randomUUID().toString().substring(0, 8));

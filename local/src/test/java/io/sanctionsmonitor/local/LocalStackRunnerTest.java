@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class LocalStackRunnerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final URI MOTO = URI.create(System.getProperty("moto.endpoint", "http://127.0.0.1:5000"));
+    private static final URI MOTO = TestMoto.ENDPOINT;
 
     private final CloudFormationTemplate template = CloudFormationTemplate.read(TemplateFiles.template());
     private final List<SQSEvent> invocations = new ArrayList<>();
@@ -43,10 +43,7 @@ class LocalStackRunnerTest {
 
     @BeforeEach
     void provision() {
-        if (!MotoServer.isUp(MOTO)) {
-            throw new AssertionError("moto_server is not reachable at " + MOTO
-                    + "; start it with: moto_server -H 127.0.0.1 -p 5000 (bin/test does this)");
-        }
+        TestMoto.requireUp();
         clients = LocalClients.at(MOTO);
         StackIdentity identity = StackIdentity.local("it-" + UUID.randomUUID().toString().substring(0, 8));
         IntrinsicResolver resolver = new StackProvisioner(template, identity, clients.s3(), clients.sqs(), clients.dynamoDb()).provision();
