@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -177,7 +183,9 @@ class TemplatePolicyTest {
         IntrinsicResolver defaults = new IntrinsicResolver(template, stack, Map.of());
         IntrinsicResolver jwt = new IntrinsicResolver(template, stack, Map.of("ApiAuthorization", "JWT"));
         Map<String, JsonNode> routes = template.resourcesOfType("AWS::ApiGatewayV2::Route");
-        assertEquals(7, routes.size());
+        assertEquals(documentedRouteKeys(), routes.values().stream()
+                .map(r -> defaults.text(r.at("/Properties/RouteKey"))).collect(Collectors.toCollection(TreeSet::new)),
+                "the template routes exactly the paths openapi.json documents");
         for (JsonNode route : routes.values()) {
             assertEquals("AWS_IAM", defaults.text(route.at("/Properties/AuthorizationType")));
             assertEquals("JWT", jwt.text(route.at("/Properties/AuthorizationType")));
@@ -195,6 +203,16 @@ class TemplatePolicyTest {
         JsonNode throttling = defaults.resolve(template.properties("FindingsApiStage").path("DefaultRouteSettings"));
         assertTrue(throttling.path("ThrottlingRateLimit").asDouble() > 0);
         assertTrue(throttling.path("ThrottlingBurstLimit").asInt() > 0);
+    }
+
+    private static Set<String> documentedRouteKeys() {
+        try (InputStream in = TemplatePolicyTest.class.getResourceAsStream("/query/openapi.json")) {
+            Set<String> keys = new TreeSet<>();
+            new ObjectMapper().readTree(in).get("paths").fieldNames().forEachRemaining(path -> keys.add("GET " + path));
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ------------------------------------------------------------------ checks

@@ -2,6 +2,10 @@ package io.sanctionsmonitor.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.sanctionsmonitor.incidents.Incident;
+import io.sanctionsmonitor.incidents.IncidentMember;
+import io.sanctionsmonitor.incidents.IncidentPager;
+import io.sanctionsmonitor.incidents.MembersInMemory;
 import io.sanctionsmonitor.model.Category;
 import io.sanctionsmonitor.model.Certainty;
 import io.sanctionsmonitor.model.DocumentIds;
@@ -62,6 +66,7 @@ final class ApiPriming implements Resource {
         statuses.add(answer(api, "/documents", "status=processed").getStatusCode());
         statuses.add(answer(api, "/documents/" + DOCUMENT_ID, "").getStatusCode());
         statuses.add(answer(api, "/documents/" + DOCUMENT_ID + "/findings", "").getStatusCode());
+        statuses.add(answer(api, "/incidents", "category=arms_transfer&from=RUS").getStatusCode());
         statuses.add(answer(api, "/stats", "").getStatusCode());
         statuses.add(answer(api, "/openapi.json", "").getStatusCode());
         statuses.add(answer(api, "/findings", "limit=not-a-number").getStatusCode());
@@ -118,7 +123,7 @@ final class ApiPriming implements Resource {
 
         private static Finding finding(int ordinal, Category category, String from, String to, String item,
                                        Certainty certainty) {
-            return new Finding(null, null, category, from, to, List.of(item), new Quantity(2, "units"), "2024-03/2024-10",
+            return new Finding(null, null, category, from, to, List.of(item), "priming item", new Quantity(2, "units"), "2024-03/2024-10",
                     List.of("monitoring team"), certainty, "A made-up sentence for priming.", 0, 31,
                     List.of("priming")).identified(DOCUMENT_ID, ordinal);
         }
@@ -129,6 +134,12 @@ final class ApiPriming implements Resource {
             int to = Math.min(FINDINGS.size(), from + limit);
             PagePosition next = to < FINDINGS.size() ? new PagePosition(Map.of("i", Integer.toString(to))) : null;
             return new Page<>(FINDINGS.subList(from, to), next);
+        }
+
+        @Override
+        public Page<Incident> incidents(FindingFilter filter, int limit, PagePosition after) {
+            List<IncidentMember> members = FINDINGS.stream().map(f -> IncidentMember.of(f, DOCUMENT)).toList();
+            return IncidentPager.page(new MembersInMemory(members, after), filter, limit, Long.MAX_VALUE);
         }
 
         @Override

@@ -55,7 +55,7 @@ class ApiLogTest {
         document = SampleFindings.document("reports/field-update.txt", "2026-11-27T12:00:00Z");
         DynamoDocumentStore store = new DynamoDocumentStore(table.client, table.name);
         store.begin(document);
-        finding = new Finding(null, null, Category.ARMS_TRANSFER, "PRK", "RUS", List.of("Marrowdale drones"),
+        finding = new Finding(null, null, Category.ARMS_TRANSFER, "PRK", "RUS", List.of("Marrowdale drones"), "drone",
                 new Quantity(40, "drones"), "2024-03", List.of("Zembrovia panel"), Certainty.REPORTED, SENTENCE, 0,
                 SENTENCE.length(), List.of("transfer verb")).identified(document.id(), 0);
         store.complete(document, List.of(finding));

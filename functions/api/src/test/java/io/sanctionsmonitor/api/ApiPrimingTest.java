@@ -35,7 +35,7 @@ class ApiPrimingTest {
 
         // Two pages of /findings (the second by cursor), a filtered list, one finding, the documents routes,
         // stats, the OpenAPI document, and a refused limit.
-        assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 400), priming.primedStatuses());
+        assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 400), priming.primedStatuses());
     }
 
     @Test

@@ -134,7 +134,7 @@ class OpenApiContractTest {
 
     @Test
     void cursorsOfDocumentedListsAreServed() throws Exception {
-        for (String path : List.of("/findings", "/documents", "/documents/" + document.id() + "/findings")) {
+        for (String path : List.of("/findings", "/incidents", "/documents", "/documents/" + document.id() + "/findings")) {
             APIGatewayV2HTTPResponse first = get(path, "limit=1");
             String cursor = JSON.readTree(first.getBody()).get("next_cursor").asText(null);
             if (path.equals("/documents")) {
@@ -142,13 +142,14 @@ class OpenApiContractTest {
             }
             APIGatewayV2HTTPResponse second = get(path, "limit=1&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             assertEquals(200, second.getStatusCode(), second.getBody());
-            assertValid("FindingList", second, path + " page 2");
+            assertValid(path.equals("/incidents") ? "IncidentList" : "FindingList", second, path + " page 2");
         }
     }
 
     @Test
     void theSchemasRejectWhatTheyDoNotDescribe() throws Exception {
         assertTrue(!schema("FindingList").validate(JSON.readTree("{\"items\":[{\"id\":1}],\"next_cursor\":null}")).isEmpty());
+        assertTrue(!schema("IncidentList").validate(JSON.readTree("{\"items\":[{\"key\":1}],\"next_cursor\":null}")).isEmpty());
         assertTrue(!schema("Stats").validate(JSON.readTree("{\"findings\":-1}")).isEmpty());
         assertTrue(!schema("Problem").validate(JSON.readTree("{\"title\":\"x\"}")).isEmpty());
     }

@@ -40,7 +40,7 @@ class ProcessorHandlerTest {
     private final TestContext context = new TestContext();
 
     private final FindingExtractor extractor = report -> report.text().contains("shells")
-            ? List.of(new Finding(null, null, Category.MUNITIONS_TRANSFER, "PRK", "RUS", List.of("shells"), null, null,
+            ? List.of(new Finding(null, null, Category.MUNITIONS_TRANSFER, "PRK", "RUS", List.of("shells"), "artillery ammunition", null, null,
                     List.of(), Certainty.REPORTED, report.text(), 0, report.text().length(), List.of("test")))
             : List.of();
 

@@ -143,7 +143,7 @@ final class FindingMerger {
             }
             why.add("merged:restatement@" + d.sentence().start());
         }
-        return new Finding(null, null, best.category(), best.from(), best.to(), List.copyOf(items), quantity, period,
+        return new Finding(null, null, best.category(), best.from(), best.to(), List.copyOf(items), best.itemType(), quantity, period,
                 List.copyOf(sources), best.certainty(), best.sentence().text(), best.sentence().start(),
                 best.sentence().end(), why);
     }

@@ -166,7 +166,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 items.addAll(h.names());
             }
             String draftType = lexicon.groupedBySentence.contains(first.category()) ? "*" : first.type();
-            out.add(new Draft(first.category(), draftType, direction.from(), direction.to(), List.copyOf(items),
+            out.add(new Draft(first.category(), draftType, first.type(), direction.from(), direction.to(), List.copyOf(items),
                     quantity, lowerBound, period, basis.sources(), basis.named(), certainty, sentence, why));
         }
         return out;

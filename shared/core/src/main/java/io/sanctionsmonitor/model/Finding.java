@@ -12,9 +12,12 @@ import java.util.List;
  * <p>The JSON shape is the corpus's gold schema plus {@code evidence_start}/{@code evidence_end}
  * (character offsets into the document's stored text) and {@code why} (the cues and rules that fired).
  * {@code id} and {@code document_id} are set once the finding belongs to a stored document.
+ *
+ * @param itemType the items' type in the item lexicon ("air-defence system" for Pantsir and S-300), which groups
+ *                 findings about the same kind of goods into incidents; null when no lexicon item was named
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // API responses add derived fields, such as provisions
-@JsonPropertyOrder({"id", "document_id", "category", "from", "to", "items", "quantity", "period",
+@JsonPropertyOrder({"id", "document_id", "category", "from", "to", "items", "item_type", "quantity", "period",
         "attributed_to", "certainty", "evidence", "evidence_start", "evidence_end", "why"})
 public record Finding(
         @JsonInclude(JsonInclude.Include.NON_NULL) String id,
@@ -23,6 +26,7 @@ public record Finding(
         String from,
         String to,
         List<String> items,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("item_type") String itemType,
         Quantity quantity,
         String period,
         @JsonProperty("attributed_to") List<String> attributedTo,
@@ -40,7 +44,7 @@ public record Finding(
 
     /** This finding as the {@code ordinal}-th finding of a stored document, with its deterministic id. */
     public Finding identified(String documentId, int ordinal) {
-        return new Finding(FindingIds.of(documentId, ordinal), documentId, category, from, to, items, quantity,
+        return new Finding(FindingIds.of(documentId, ordinal), documentId, category, from, to, items, itemType, quantity,
                 period, attributedTo, certainty, evidence, evidenceStart, evidenceEnd, why);
     }
 }

@@ -16,6 +16,8 @@ import java.util.TreeSet;
  * @param periodStart first day of the period, or {@link #NO_PERIOD} when the finding has none
  * @param periodEnd   last day of the period, or {@link #NO_PERIOD}
  * @param month       the period's start month (yyyy-MM) when the period names one, else null: the statistics month
+ * @param itemType    the kind of goods an incident groups by (see {@link #incidentItemType}); null only in facts
+ *                    stored before incidents existed
  */
 public record FindingFacts(
         String id,
@@ -28,7 +30,8 @@ public record FindingFacts(
         Certainty certainty,
         String periodStart,
         String periodEnd,
-        String month) {
+        String month,
+        String itemType) {
 
     /** Sorts before every real day, so findings without a period come last in newest-first order. */
     public static final String NO_PERIOD = "0000-00-00";
@@ -62,7 +65,23 @@ public record FindingFacts(
                 finding.certainty() == null ? Certainty.SPECULATIVE : finding.certainty(),
                 period.map(PeriodRange::start).orElse(NO_PERIOD),
                 period.map(PeriodRange::end).orElse(NO_PERIOD),
-                period.isPresent() && finding.period().strip().length() >= 7 ? period.get().start().substring(0, 7) : null);
+                period.isPresent() && finding.period().strip().length() >= 7 ? period.get().start().substring(0, 7) : null,
+                incidentItemType(finding));
+    }
+
+    /** What incidents call the kind of goods when no lexicon item was named. */
+    public static final String UNSPECIFIED_ITEMS = "unspecified";
+
+    /**
+     * The finding's item type, else its first item, lowercased and without the key separators '#' and '|':
+     * findings of one category and direction about the same kind of goods share it.
+     */
+    static String incidentItemType(Finding finding) {
+        String type = finding.itemType() != null && !finding.itemType().isBlank() ? finding.itemType()
+                : finding.items().isEmpty() ? UNSPECIFIED_ITEMS : finding.items().get(0);
+        String clean = type.strip().toLowerCase(Locale.ROOT).replaceAll("[#|\\s]+", " ").strip();
+        clean = clean.length() > 80 ? clean.substring(0, 80).strip() : clean;
+        return clean.isEmpty() ? UNSPECIFIED_ITEMS : clean;
     }
 
     /** Sources match case- and spacing-insensitively: "UN  Panel of experts" is "un panel of experts". */

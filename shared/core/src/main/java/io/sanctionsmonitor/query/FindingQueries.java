@@ -1,5 +1,6 @@
 package io.sanctionsmonitor.query;
 
+import io.sanctionsmonitor.incidents.Incident;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.model.Finding;
 import io.sanctionsmonitor.model.ReportDocument;
@@ -14,6 +15,12 @@ public interface FindingQueries {
 
     /** Findings matching the filter, newest period first (a document's own findings in document order). */
     Page<Finding> findings(FindingFilter filter, int limit, PagePosition after);
+
+    /**
+     * Incidents that any finding matching the filter belongs to, in {@link io.sanctionsmonitor.incidents.IncidentOrder};
+     * see {@link io.sanctionsmonitor.incidents.IncidentPager} for how a page ends.
+     */
+    Page<Incident> incidents(FindingFilter filter, int limit, PagePosition after);
 
     Optional<Finding> finding(String findingId);
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsmonitor.incidents.Incident;
 import io.sanctionsmonitor.ingest.TransientFailureException;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.model.Finding;
@@ -96,6 +97,9 @@ public final class QueryApi {
             case "/findings" -> {
                 return listFindings(query);
             }
+            case "/incidents" -> {
+                return listIncidents(query);
+            }
             case "/documents" -> {
                 return listDocuments(query);
             }
@@ -140,6 +144,20 @@ public final class QueryApi {
 
     private ApiResponse listFindings(Map<String, List<String>> query) {
         QueryParameters p = new QueryParameters(query, FINDINGS_PARAMETERS);
+        return findingsPage(findingFilter(p), p.limit(), p.cursor(), "findings?");
+    }
+
+    /** /incidents takes the /findings filters: an incident is listed when any of its findings matches. */
+    private ApiResponse listIncidents(Map<String, List<String>> query) {
+        QueryParameters p = new QueryParameters(query, FINDINGS_PARAMETERS);
+        FindingFilter filter = findingFilter(p);
+        String scope = "incidents?" + filter.canonical();
+        PagePosition after = p.cursor().map(c -> position(scope, c)).orElse(null);
+        Page<Incident> page = queries.incidents(filter, p.limit(), after);
+        return ok(new ListBody<>(page.items(), page.next() == null ? null : cursors.encode(scope, page.next())));
+    }
+
+    private static FindingFilter findingFilter(QueryParameters p) {
         FindingFilter filter = new FindingFilter(p.category(), p.state("country"), p.state("from"), p.state("to"),
                 p.itemWords(), p.certainty(), p.source(), p.date("since", false), p.date("until", true),
                 p.documentId("document"));
@@ -147,7 +165,7 @@ public final class QueryApi {
             throw new InvalidParameterException("until", "Parameter 'until' must not be before 'since'.",
                     List.of("a date on or after since"));
         }
-        return findingsPage(filter, p.limit(), p.cursor(), "findings?");
+        return filter;
     }
 
     private ApiResponse findingsPage(FindingFilter filter, int limit, Optional<String> cursor, String route) {

@@ -43,7 +43,7 @@ class ReportIngestorTest {
     /** One finding per line that mentions shells. */
     private final io.sanctionsmonitor.extract.FindingExtractor extractor = report -> report.text().lines()
             .filter(line -> line.contains("shells"))
-            .map(line -> new Finding(null, null, Category.MUNITIONS_TRANSFER, "PRK", "RUS", List.of("shells"), null,
+            .map(line -> new Finding(null, null, Category.MUNITIONS_TRANSFER, "PRK", "RUS", List.of("shells"), "artillery ammunition", null,
                     null, List.of(), Certainty.REPORTED, line, 0, line.length(), List.of("test")))
             .toList();
 

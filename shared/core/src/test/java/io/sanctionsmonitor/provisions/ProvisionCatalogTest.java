@@ -18,7 +18,7 @@ class ProvisionCatalogTest {
 
     private static Finding finding(Category category, String from, String to, List<String> items, Quantity quantity,
                                    String period) {
-        return new Finding(null, null, category, from, to, items, quantity, period, List.of(), Certainty.REPORTED,
+        return new Finding(null, null, category, from, to, items, null, quantity, period, List.of(), Certainty.REPORTED,
                 "A made-up sentence.", 0, 20, List.of());
     }
 

@@ -26,7 +26,7 @@ class FindingProvisionsApiTest {
         InMemoryStore store = new InMemoryStore();
         ReportDocument document = SampleFindings.document("reports/fuel.txt", "2026-01-01T00:00:00Z");
         store.begin(document);
-        Finding fuel = new Finding(null, null, Category.PETROLEUM_TRANSFER, "RUS", "PRK", List.of("refined petroleum"),
+        Finding fuel = new Finding(null, null, Category.PETROLEUM_TRANSFER, "RUS", "PRK", List.of("refined petroleum"), "petroleum",
                 new Quantity(1_000_000, "barrels"), "2024-03/2024-10", List.of("MSMT"), Certainty.REPORTED,
                 "More than one million barrels of refined petroleum were shipped.", 0, 64, List.of("test"));
         store.complete(document, List.of(fuel.identified(document.id(), 1)));

@@ -23,6 +23,7 @@ class OpenApiDocumentTest {
         Map<String, Set<String>> served = Map.of(
                 "/findings", QueryApi.FINDINGS_PARAMETERS,
                 "/findings/{id}", Set.of(),
+                "/incidents", QueryApi.FINDINGS_PARAMETERS,
                 "/documents", QueryApi.DOCUMENTS_PARAMETERS,
                 "/documents/{id}", Set.of(),
                 "/documents/{id}/findings", QueryApi.PAGE_PARAMETERS,

@@ -1,5 +1,9 @@
 package io.sanctionsmonitor.testing;
 
+import io.sanctionsmonitor.incidents.Incident;
+import io.sanctionsmonitor.incidents.IncidentMember;
+import io.sanctionsmonitor.incidents.IncidentPager;
+import io.sanctionsmonitor.incidents.MembersInMemory;
 import io.sanctionsmonitor.ingest.DocumentStore;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.model.Finding;
@@ -35,7 +39,13 @@ public final class InMemoryStore implements DocumentStore, FindingQueries {
 
     @Override
     public synchronized void complete(ReportDocument document, List<Finding> findings) {
-        findingsByDocument.put(document.id(), List.copyOf(findings));
+        List<Finding> identified = new java.util.ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            // as the DynamoDB store does: a finding gets its id when its document stores it
+            identified.add(f.id() != null && document.id().equals(f.documentId()) ? f : f.identified(document.id(), i));
+        }
+        findingsByDocument.put(document.id(), List.copyOf(identified));
         documents.put(document.id(), with(document, DocumentStatus.PROCESSED, findings.size()));
     }
 
@@ -63,6 +73,14 @@ public final class InMemoryStore implements DocumentStore, FindingQueries {
                 : Comparator.comparing((Finding f) -> FindingFacts.of(f).periodStart()).thenComparing(Finding::id).reversed();
         List<Finding> matching = allFindings().stream().filter(f -> filter.matches(FindingFacts.of(f))).sorted(order).toList();
         return page(matching, Finding::id, limit, after);
+    }
+
+    @Override
+    public synchronized Page<Incident> incidents(FindingFilter filter, int limit, PagePosition after) {
+        List<IncidentMember> members = findingsByDocument.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(f -> IncidentMember.of(f, documents.get(e.getKey()))))
+                .toList();
+        return IncidentPager.page(new MembersInMemory(members, after), filter, limit, Long.MAX_VALUE);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class SampleFindings {
 
     public static Finding finding(Category category, String from, String to, List<String> items, String period,
             List<String> sources, Certainty certainty) {
-        return new Finding(null, null, category, from, to, items, new Quantity(1000, "shells"), period, sources,
+        return new Finding(null, null, category, from, to, items, null, new Quantity(1000, "shells"), period, sources,
                 certainty, "A sentence we wrote that states the claim.", 0, 42, List.of("test"));
     }
 

@@ -3,6 +3,7 @@ package io.sanctionsmonitor.aws.dynamodb;
 import static io.sanctionsmonitor.aws.dynamodb.FindingItems.clip;
 import static io.sanctionsmonitor.aws.dynamodb.FindingItems.s;
 
+import io.sanctionsmonitor.incidents.IncidentMember;
 import io.sanctionsmonitor.ingest.DocumentStore;
 import io.sanctionsmonitor.ingest.TransientFailureException;
 import io.sanctionsmonitor.model.DocumentStatus;
@@ -120,7 +121,7 @@ public final class DynamoDocumentStore implements DocumentStore {
     private void commit(ReportDocument document, DocumentStatus status, List<Finding> findings) {
         List<Finding> stored = findings == null ? null : prepare(document.id(), findings);
         FindingSetSummary newSummary = stored == null ? null : summarize(stored);
-        String newHash = stored == null ? null : hash(stored);
+        String newHash = stored == null ? null : hash(stored, document);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Committed committed = read(document.id());
             FindingSetSummary next = newSummary == null ? committed.summary() : newSummary;
@@ -130,7 +131,7 @@ public final class DynamoDocumentStore implements DocumentStore {
                     : (stored != null && stored.isEmpty() ? null : committed.nonce());
             if (rewrite) {
                 putIntent(document.id(), nonce, next);
-                putFindings(stored, nonce, committed.generation() + 1);
+                putFindings(stored, document, nonce, committed.generation() + 1);
             }
             beforeCommit.run();
             List<TransactWriteItem> actions = new ArrayList<>();
@@ -182,10 +183,13 @@ public final class DynamoDocumentStore implements DocumentStore {
         return new FindingSetSummary(findings.stream().map(FindingFacts::of).toList());
     }
 
-    private static String hash(List<Finding> findings) {
+    /** Of everything the set's items hold: the findings, and the report's date and source on incident postings. */
+    private static String hash(List<Finding> findings, ReportDocument document) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(FindingItems.json(findings).getBytes(StandardCharsets.UTF_8)));
+            String content = FindingItems.json(findings) + "\n" + IncidentMember.reportDate(document) + "\n"
+                    + IncidentMember.reportSource(document);
+            return HexFormat.of().formatHex(sha.digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
@@ -225,15 +229,16 @@ public final class DynamoDocumentStore implements DocumentStore {
         }
     }
 
-    private void putFindings(List<Finding> findings, String nonce, long generation) {
-        writer.write(findingWrites(findings, nonce, generation));
+    private void putFindings(List<Finding> findings, ReportDocument document, String nonce, long generation) {
+        writer.write(findingWrites(findings, document, nonce, generation));
     }
 
     /**
      * The puts of findings' items and postings, each stamped with the writing attempt's nonce and the generation
      * it would commit.
      */
-    static List<WriteRequest> findingWrites(List<Finding> findings, String nonce, long generation) {
+    static List<WriteRequest> findingWrites(List<Finding> findings, ReportDocument document, String nonce,
+            long generation) {
         List<WriteRequest> puts = new ArrayList<>();
         for (Finding f : findings) {
             FindingFacts facts = FindingFacts.of(f);
@@ -249,6 +254,15 @@ public final class DynamoDocumentStore implements DocumentStore {
                 posting.putAll(key(pk, sk));
                 puts.add(put(posting));
             }
+            FindingSetSummary.ItemKey incident = TableKeys.incidentPosting(facts);
+            Map<String, AttributeValue> posting = new HashMap<>(attributes);
+            posting.putAll(key(incident.pk(), incident.sk()));
+            String reportDate = IncidentMember.reportDate(document);
+            if (reportDate != null) {
+                posting.put(FindingItems.REPORT_DATE, s(clip(reportDate, 40)));
+            }
+            posting.put(FindingItems.REPORT_SOURCE, s(clip(IncidentMember.reportSource(document), 300)));
+            puts.add(put(posting));
         }
         return puts;
     }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.aws.dynamodb.FindingFilterExpression.Served;
 import io.sanctionsmonitor.aws.dynamodb.TableKeys.Dimension;
+import io.sanctionsmonitor.incidents.Incident;
+import io.sanctionsmonitor.incidents.IncidentOrder;
+import io.sanctionsmonitor.incidents.IncidentPager;
+import io.sanctionsmonitor.model.Category;
 import io.sanctionsmonitor.model.Certainty;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.model.Finding;
@@ -17,6 +21,7 @@ import io.sanctionsmonitor.query.FindingStats;
 import io.sanctionsmonitor.query.Page;
 import io.sanctionsmonitor.query.PagePosition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -282,6 +287,20 @@ public final class DynamoFindingQueries implements FindingQueries {
                 ? new PagePosition(Map.of("pk", lastKey.get(TableKeys.PK).s(), "sk", lastKey.get(TableKeys.SK).s()))
                 : null;
         return new Page<>(page, next);
+    }
+
+    /** Reads incident postings in incident order: one category's partition, or all of them in category order. */
+    @Override
+    public Page<Incident> incidents(FindingFilter filter, int limit, PagePosition after) {
+        List<String> partitions = filter.category() != null ? List.of(TableKeys.incidents(filter.category()))
+                : Arrays.stream(Category.values()).map(TableKeys::incidents).toList();
+        IncidentPostings postings = new IncidentPostings(table, partitions,
+                IncidentOrder.directionPrefix(filter.from(), filter.to()), after, request -> {
+                    QueryResponse response = query(request);
+                    observer.queried("incidents", response.scannedCount(), response.count());
+                    return response;
+                });
+        return IncidentPager.page(postings, filter, limit, readBudgetPerPage);
     }
 
     @Override

@@ -27,6 +27,9 @@ final class FindingItems {
     static final String PERIOD_END = "pe";
     static final String DOCUMENT = "doc";
     static final String FINDING_ID = "fid";
+    /** On incident postings: the report's date and who speaks for findings that name nobody (IncidentMember). */
+    static final String REPORT_DATE = "rd";
+    static final String REPORT_SOURCE = "rs";
     /** The nonce of the write that put the item: an uncommitted write's items are deleted only while they bear it. */
     static final String NONCE = "n";
 
@@ -41,7 +44,7 @@ final class FindingItems {
     /** The finding as it will be stored: long texts and lists cut to bounds (a few tens of KB at most). */
     static Finding bounded(Finding f) {
         return new Finding(f.id(), f.documentId(), f.category(), clip(f.from(), 8), clip(f.to(), 8),
-                clipAll(f.items()), f.quantity() == null ? null
+                clipAll(f.items()), clip(f.itemType(), MAX_SHORT_TEXT), f.quantity() == null ? null
                         : new io.sanctionsmonitor.model.Quantity(f.quantity().value(), clip(f.quantity().unit(), MAX_SHORT_TEXT)),
                 clip(f.period(), 40), clipAll(f.attributedTo()), f.certainty(), clip(f.evidence(), MAX_TEXT),
                 f.evidenceStart(), f.evidenceEnd(), clipAll(f.why()));

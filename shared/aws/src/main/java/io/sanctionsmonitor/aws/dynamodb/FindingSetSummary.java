@@ -40,6 +40,10 @@ record FindingSetSummary(List<FindingFacts> facts) {
             for (String pk : TableKeys.postingPartitions(f)) {
                 keys.add(new ItemKey(pk, sk));
             }
+            ItemKey incident = TableKeys.incidentPosting(f);
+            if (incident != null) {
+                keys.add(incident);
+            }
         }
         return keys;
     }

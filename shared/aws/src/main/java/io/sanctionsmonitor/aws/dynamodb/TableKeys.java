@@ -1,5 +1,7 @@
 package io.sanctionsmonitor.aws.dynamodb;
 
+import io.sanctionsmonitor.incidents.IncidentOrder;
+import io.sanctionsmonitor.model.Category;
 import io.sanctionsmonitor.model.Certainty;
 import io.sanctionsmonitor.query.FindingFacts;
 import java.util.ArrayList;
@@ -16,10 +18,13 @@ import java.util.List;
  * posting         pk P#{dimension}#{value}#{yyyy}      sk {periodStart}#{findingId}
  *                 (dimensions: all, category, country, from, to, pair, item, source, certainty,
  *                  category_country, category_pair)
+ * incident posting pk I#{category}                    sk {from}|{to}|{itemType}#{periodStart}#{findingId}
  * counters        pk STATS                             sk {dimension}#{shard}
  * </pre>
  * A posting is a copy of a finding under one filterable value, split by the year its period starts
  * ("0000" without a period), so a filter is a Query on one posting partition per year, newest first.
+ * An incident posting is one more copy, in {@link IncidentOrder}: read forwards, each incident's findings come
+ * together, earliest period first, and a direction filter is a sort key prefix.
  */
 final class TableKeys {
 
@@ -69,6 +74,15 @@ final class TableKeys {
 
     static String posting(Dimension dimension, String value, String year) {
         return dimension == Dimension.ALL ? "P#all#" + year : "P#" + dimension.label() + "#" + value + "#" + year;
+    }
+
+    static String incidents(Category category) {
+        return "I#" + category.name();
+    }
+
+    /** The incident posting's key, or null for facts stored before incidents existed (they have none). */
+    static FindingSetSummary.ItemKey incidentPosting(FindingFacts f) {
+        return f.itemType() == null ? null : new FindingSetSummary.ItemKey(incidents(f.category()), IncidentOrder.sortKey(f));
     }
 
     static String categoryAnd(String category, String value) {

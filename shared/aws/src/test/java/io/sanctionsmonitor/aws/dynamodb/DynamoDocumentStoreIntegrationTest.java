@@ -288,7 +288,7 @@ class DynamoDocumentStoreIntegrationTest {
     void oversizedTextsAreBoundedBelowTheItemLimit() {
         ReportDocument doc = SampleFindings.document("reports/huge.txt", "2026-01-01T00:00:00Z");
         Finding huge = new Finding(null, null, Category.FINANCIAL, "PRK", "CHN",
-                java.util.Collections.nCopies(500, "x".repeat(5_000)), null, "2024", java.util.Collections.nCopies(300, "s".repeat(900)),
+                java.util.Collections.nCopies(500, "x".repeat(5_000)), "t".repeat(5_000), null, "2024", java.util.Collections.nCopies(300, "s".repeat(900)),
                 Certainty.ALLEGED, "e".repeat(1_000_000), 0, 1_000_000, java.util.Collections.nCopies(200, "w".repeat(1000)));
         store.complete(doc, List.of(huge.identified(doc.id(), 0)));
         Finding stored = queries.finding(doc.id() + "-0000").orElseThrow();

@@ -85,7 +85,7 @@ class FindingPagesPropertyTest {
         Random random = new Random(SEED + 1);
         QueryApi oracleApi = new QueryApi(oracle, new CursorCodec(KEY));
         for (int i = 0; i < FILTERS; i++) {
-            Map<String, List<String>> query = randomFilter(random);
+            Map<String, List<String>> query = randomFilter(random, documentIds);
             int limit = 1 + random.nextInt(random.nextInt(3) == 0 ? 4 : 30);
             List<String> expected = walk(oracleApi, query, limit, null);
             List<String> actual = walk(dynamoApi, query, limit, expected.size());
@@ -100,7 +100,8 @@ class FindingPagesPropertyTest {
         assertEquals(oracle.stats(), new DynamoFindingQueries(table.client, table.name).stats());
     }
 
-    private static Map<String, List<String>> randomFilter(Random r) {
+    /** A random combination of /findings filters, also used by {@link IncidentPagesPropertyTest}. */
+    static Map<String, List<String>> randomFilter(Random r, List<String> documentIds) {
         Map<String, List<String>> q = new LinkedHashMap<>();
         if (r.nextInt(3) == 0) {
             q.put("category", List.of(Category.values()[r.nextInt(Category.values().length)].name()));

@@ -116,7 +116,8 @@ class FindingQueriesBenchmark {
      * for every TransactWriteItems, which takes longer than a read timeout once the table holds 10^5 items.
      */
     private static void bulkLoad(MotoTable table, BatchWriter writer, List<Finding> findings) {
-        writer.write(DynamoDocumentStore.findingWrites(findings, "bulk", 1));
+        writer.write(DynamoDocumentStore.findingWrites(findings,
+                io.sanctionsmonitor.testing.SampleFindings.document("reports/bulk.txt", "2025-01-15T00:00:00Z"), "bulk", 1));
         FindingSetSummary summary = new FindingSetSummary(findings.stream().map(io.sanctionsmonitor.query.FindingFacts::of).toList());
         for (var action : StatsCounters.updates(table.name, 0, summary.counts())) {
             var u = action.update();
