@@ -103,13 +103,14 @@ public final class FuzzOracle {
     }
 
     /** What a request deserves: the statuses allowed, and for lists the ids and the scope of its cursors. */
-    record Expectation(Set<Integer> statuses, Set<String> ids, boolean continuation, String scope, String singleId) {
+    record Expectation(Set<Integer> statuses, Set<String> ids, boolean continuation, String scope, String singleId,
+            boolean incidents) {
         static Expectation status(int... statuses) {
             Set<Integer> s = new TreeSet<>();
             for (int status : statuses) {
                 s.add(status);
             }
-            return new Expectation(s, null, false, null, null);
+            return new Expectation(s, null, false, null, null, false);
         }
     }
 
@@ -130,7 +131,10 @@ public final class FuzzOracle {
         try {
             switch (path) {
                 case "/findings" -> {
-                    return findingsList(q);
+                    return findingsList(q, "findings?");
+                }
+                case "/incidents" -> {
+                    return findingsList(q, "incidents?");
                 }
                 case "/documents" -> {
                     return documentsList(q);
@@ -146,7 +150,7 @@ public final class FuzzOracle {
                     return Expectation.status(400);
                 }
                 return FINDING_ID.matcher(id).matches() && findings.containsKey(id)
-                        ? new Expectation(Set.of(200), null, false, null, id) : Expectation.status(404);
+                        ? new Expectation(Set.of(200), null, false, null, id, false) : Expectation.status(404);
             }
             if ((m = DOCUMENT_FINDINGS_PATH.matcher(path)).matches()) {
                 String id = m.group(1);
@@ -165,7 +169,7 @@ public final class FuzzOracle {
                     return Expectation.status(400);
                 }
                 return DOCUMENT_ID.matcher(id).matches() && documents.containsKey(id)
-                        ? new Expectation(Set.of(200), null, false, null, id) : Expectation.status(404);
+                        ? new Expectation(Set.of(200), null, false, null, id, false) : Expectation.status(404);
             }
             return Expectation.status(404);
         } catch (Refused e) {
@@ -173,7 +177,8 @@ public final class FuzzOracle {
         }
     }
 
-    private Expectation findingsList(Map<String, List<String>> q) {
+    /** /findings, or /incidents with the same filters: ids are then the findings an incident must include one of. */
+    private Expectation findingsList(Map<String, List<String>> q, String route) {
         allowOnly(q, QueryApi.FINDINGS_PARAMETERS);
         Want want = new Want(
                 single(q, "category").map(v -> parse(() -> Category.valueOf(code(v)))).orElse(null),
@@ -205,7 +210,9 @@ public final class FuzzOracle {
             throw new Refused();
         }
         limit(q);
-        return list("findings?" + want, single(q, "cursor"), matching(want));
+        Expectation list = list(route + want, single(q, "cursor"), matching(want));
+        return route.equals("incidents?") && list.ids() != null
+                ? new Expectation(list.statuses(), list.ids(), list.continuation(), list.scope(), null, true) : list;
     }
 
     private Expectation documentsList(Map<String, List<String>> q) {
@@ -222,7 +229,7 @@ public final class FuzzOracle {
         if (cursor.isPresent() && !scope.equals(cursorScopes.get(cursor.get()))) {
             return Expectation.status(400);
         }
-        return new Expectation(Set.of(200), ids, cursor.isPresent(), scope, null);
+        return new Expectation(Set.of(200), ids, cursor.isPresent(), scope, null, false);
     }
 
     private Set<String> matching(Want want) {
@@ -253,6 +260,9 @@ public final class FuzzOracle {
         }
         if (expected.ids() == null) {
             return violations;
+        }
+        if (expected.incidents()) {
+            return checkIncidents(request, body, expected, api, generator, violations);
         }
         Set<String> seen = new HashSet<>();
         FuzzRequest page = request;
@@ -289,6 +299,53 @@ public final class FuzzOracle {
             }
             page = page.with("cursor", next.asText());
             response = api.call(page);
+            body = checkAnswer(page, response, expect(page), violations);
+            if (body == null || response.status() != 200) {
+                return violations;
+            }
+        }
+    }
+
+    /**
+     * Incidents: each listed one includes a finding that matches the filter, none repeats across pages, and every
+     * matching finding is in some incident (when no incident lists fewer findings than it holds).
+     */
+    private List<String> checkIncidents(FuzzRequest request, JsonNode body, Expectation expected, Api api,
+            FuzzRequests generator, List<String> violations) {
+        Set<String> keys = new HashSet<>();
+        Set<String> listed = new HashSet<>();
+        boolean clipped = false;
+        FuzzRequest page = request;
+        for (int n = 0; ; n++) {
+            for (JsonNode incident : body.path("items")) {
+                List<String> ids = new ArrayList<>();
+                incident.path("findings").forEach(f -> ids.add(f.path("id").asText()));
+                listed.addAll(ids);
+                clipped |= incident.path("finding_count").asInt() > ids.size();
+                if (ids.stream().noneMatch(expected.ids()::contains) && incident.path("finding_count").asInt() == ids.size()) {
+                    violations.add(describe(page) + ": incident " + incident.path("key").asText() + " has no matching finding");
+                }
+                if (!keys.add(incident.path("key").asText())) {
+                    violations.add(describe(page) + ": incident " + incident.path("key").asText() + " repeated across pages");
+                }
+            }
+            if (!body.path("items").isEmpty()) {
+                nonEmptyPages++;
+            }
+            JsonNode next = body.path("next_cursor");
+            if (next.isNull() || next.isMissingNode()) {
+                if (!expected.continuation() && !clipped && !listed.containsAll(expected.ids())) {
+                    violations.add(describe(request) + ": matching findings in no incident");
+                }
+                return violations;
+            }
+            cursorScopes.put(next.asText(), expected.scope());
+            generator.issued(next.asText());
+            if (n + 1 >= maxPages) {
+                return violations;
+            }
+            page = page.with("cursor", next.asText());
+            Response response = api.call(page);
             body = checkAnswer(page, response, expect(page), violations);
             if (body == null || response.status() != 200) {
                 return violations;

@@ -76,7 +76,7 @@ public final class FuzzRequests {
         String path;
         List<String> names;
         if (route < 11) {
-            path = "/findings";
+            path = route < 9 ? "/findings" : "/incidents";
             names = List.of("category", "country", "from", "to", "item", "certainty", "source", "since", "until",
                     "document", "limit", "cursor");
         } else if (route < 13) {
