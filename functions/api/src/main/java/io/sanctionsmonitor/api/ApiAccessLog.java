@@ -30,7 +30,7 @@ final class ApiAccessLog {
     private static final Pattern FINDING = Pattern.compile("/findings/[^/]+");
     private static final Pattern DOCUMENT = Pattern.compile("/documents/[^/]+");
     private static final Pattern DOCUMENT_FINDINGS = Pattern.compile("/documents/[^/]+/findings");
-    private static final Set<String> FIXED_ROUTES = Set.of("/findings", "/documents", "/stats", "/openapi.json");
+    private static final Set<String> FIXED_ROUTES = Set.of("/findings", "/incidents", "/documents", "/stats", "/openapi.json");
 
     private final ObjectMapper json;
     private final Consumer<String> sink;
