@@ -38,7 +38,7 @@ class LocalStackHttpApiTest {
         CloudFormationTemplate template = CloudFormationTemplate.read(TemplateFiles.template());
         List<String> routes = LocalStack.apiRoutes(template, new IntrinsicResolver(template, StackIdentity.local("routes"), Map.of()))
                 .stream().map(ApiRoute::routeKey).toList();
-        assertEquals(List.of("GET /findings", "GET /findings/{id}", "GET /documents", "GET /documents/{id}",
+        assertEquals(List.of("GET /findings", "GET /findings/{id}", "GET /incidents", "GET /documents", "GET /documents/{id}",
                 "GET /documents/{id}/findings", "GET /stats", "GET /openapi.json"), routes);
     }
 

@@ -25,6 +25,11 @@ public record IncidentMember(Finding finding, FindingFacts facts, String reportD
 
     public static String reportSource(ReportDocument report) {
         return report.publisher() != null && !report.publisher().isBlank() ? report.publisher().strip()
-                : "report " + report.id();
+                : unknownPublisher(report.id());
+    }
+
+    /** Stands for the publisher of a report that names none: the report itself is the source. */
+    public static String unknownPublisher(String documentId) {
+        return "report " + documentId;
     }
 }

@@ -39,6 +39,8 @@ public record FindingFacts(
     public static final String UNKNOWN_STATE = "?";
     /** Longer source names are kept in the finding but not indexed (index keys stay small). */
     public static final int MAX_SOURCE_LENGTH = 200;
+    /** What incidents call the kind of goods when no lexicon item was named. */
+    public static final String UNSPECIFIED_ITEMS = "unspecified";
 
     public FindingFacts {
         itemWords = Set.copyOf(itemWords);
@@ -68,9 +70,6 @@ public record FindingFacts(
                 period.isPresent() && finding.period().strip().length() >= 7 ? period.get().start().substring(0, 7) : null,
                 incidentItemType(finding));
     }
-
-    /** What incidents call the kind of goods when no lexicon item was named. */
-    public static final String UNSPECIFIED_ITEMS = "unspecified";
 
     /**
      * The finding's item type, else its first item, lowercased and without the key separators '#' and '|':

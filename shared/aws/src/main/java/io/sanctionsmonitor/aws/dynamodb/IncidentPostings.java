@@ -73,7 +73,7 @@ final class IncidentPostings implements IncidentPager.MemberSource {
         AttributeValue date = item.get(FindingItems.REPORT_DATE);
         AttributeValue source = item.get(FindingItems.REPORT_SOURCE);
         IncidentMember member = new IncidentMember(finding, FindingFacts.of(finding), date == null ? null : date.s(),
-                source == null ? "report " + finding.documentId() : source.s());
+                source == null ? IncidentMember.unknownPublisher(finding.documentId()) : source.s());
         return new Positioned(member, new PagePosition(Map.of("pk", item.get(TableKeys.PK).s(), "sk",
                 item.get(TableKeys.SK).s())));
     }
