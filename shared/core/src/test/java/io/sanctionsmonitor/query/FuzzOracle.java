@@ -261,12 +261,31 @@ public final class FuzzOracle {
         if (expected.ids() == null) {
             return violations;
         }
-        if (expected.incidents()) {
-            return checkIncidents(request, body, expected, api, generator, violations);
+        PageChecker checker = expected.incidents() ? new IncidentPages(expected, violations) : new ItemPages(expected, violations);
+        walk(request, body, expected, api, generator, violations, checker);
+        return violations;
+    }
+
+    /** Checks the pages of one list as they come, and the whole walk once its last page came. */
+    private interface PageChecker {
+        void page(FuzzRequest page, JsonNode body);
+
+        void walkEnded(FuzzRequest first);
+    }
+
+    /** Findings or documents: each matches the filter and equals the seeded one, none repeats, none is missed. */
+    private final class ItemPages implements PageChecker {
+        private final Expectation expected;
+        private final List<String> violations;
+        private final Set<String> seen = new HashSet<>();
+
+        ItemPages(Expectation expected, List<String> violations) {
+            this.expected = expected;
+            this.violations = violations;
         }
-        Set<String> seen = new HashSet<>();
-        FuzzRequest page = request;
-        for (int n = 0; ; n++) {
+
+        @Override
+        public void page(FuzzRequest page, JsonNode body) {
             for (JsonNode item : body.path("items")) {
                 String id = item.path("id").asText();
                 Object seeded = findings.containsKey(id) ? findings.get(id) : documents.get(id);
@@ -279,29 +298,15 @@ public final class FuzzOracle {
                     violations.add(describe(page) + ": item " + id + " repeated across pages");
                 }
             }
-            if (!body.path("items").isEmpty()) {
-                nonEmptyPages++;
-            }
-            JsonNode next = body.path("next_cursor");
-            if (next.isNull() || next.isMissingNode()) {
-                if (!expected.continuation() && !seen.equals(expected.ids())) {
-                    Set<String> missing = new TreeSet<>(expected.ids());
-                    missing.removeAll(seen);
-                    violations.add(describe(request) + ": pages miss " + missing.size() + " matching items, e.g. "
-                            + missing.stream().limit(3).toList());
-                }
-                return violations;
-            }
-            cursorScopes.put(next.asText(), expected.scope());
-            generator.issued(next.asText());
-            if (n + 1 >= maxPages) {
-                return violations;
-            }
-            page = page.with("cursor", next.asText());
-            response = api.call(page);
-            body = checkAnswer(page, response, expect(page), violations);
-            if (body == null || response.status() != 200) {
-                return violations;
+        }
+
+        @Override
+        public void walkEnded(FuzzRequest first) {
+            if (!expected.continuation() && !seen.equals(expected.ids())) {
+                Set<String> missing = new TreeSet<>(expected.ids());
+                missing.removeAll(seen);
+                violations.add(describe(first) + ": pages miss " + missing.size() + " matching items, e.g. "
+                        + missing.stream().limit(3).toList());
             }
         }
     }
@@ -310,45 +315,67 @@ public final class FuzzOracle {
      * Incidents: each listed one includes a finding that matches the filter, none repeats across pages, and every
      * matching finding is in some incident (when no incident lists fewer findings than it holds).
      */
-    private List<String> checkIncidents(FuzzRequest request, JsonNode body, Expectation expected, Api api,
-            FuzzRequests generator, List<String> violations) {
-        Set<String> keys = new HashSet<>();
-        Set<String> listed = new HashSet<>();
-        boolean clipped = false;
-        FuzzRequest page = request;
-        for (int n = 0; ; n++) {
+    private final class IncidentPages implements PageChecker {
+        private final Expectation expected;
+        private final List<String> violations;
+        private final Set<String> keys = new HashSet<>();
+        private final Set<String> listed = new HashSet<>();
+        private boolean clipped;
+
+        IncidentPages(Expectation expected, List<String> violations) {
+            this.expected = expected;
+            this.violations = violations;
+        }
+
+        @Override
+        public void page(FuzzRequest page, JsonNode body) {
             for (JsonNode incident : body.path("items")) {
                 List<String> ids = new ArrayList<>();
                 incident.path("findings").forEach(f -> ids.add(f.path("id").asText()));
                 listed.addAll(ids);
                 clipped |= incident.path("finding_count").asInt() > ids.size();
+                String key = incident.path("key").asText();
                 if (ids.stream().noneMatch(expected.ids()::contains) && incident.path("finding_count").asInt() == ids.size()) {
-                    violations.add(describe(page) + ": incident " + incident.path("key").asText() + " has no matching finding");
+                    violations.add(describe(page) + ": incident " + key + " has no matching finding");
                 }
-                if (!keys.add(incident.path("key").asText())) {
-                    violations.add(describe(page) + ": incident " + incident.path("key").asText() + " repeated across pages");
+                if (!keys.add(key)) {
+                    violations.add(describe(page) + ": incident " + key + " repeated across pages");
                 }
             }
+        }
+
+        @Override
+        public void walkEnded(FuzzRequest first) {
+            if (!expected.continuation() && !clipped && !listed.containsAll(expected.ids())) {
+                violations.add(describe(first) + ": matching findings in no incident");
+            }
+        }
+    }
+
+    /** Follows next_cursor from a first page already checked, to the last page or {@code maxPages}. */
+    private void walk(FuzzRequest request, JsonNode body, Expectation expected, Api api, FuzzRequests generator,
+            List<String> violations, PageChecker checker) {
+        FuzzRequest page = request;
+        for (int n = 0; ; n++) {
+            checker.page(page, body);
             if (!body.path("items").isEmpty()) {
                 nonEmptyPages++;
             }
             JsonNode next = body.path("next_cursor");
             if (next.isNull() || next.isMissingNode()) {
-                if (!expected.continuation() && !clipped && !listed.containsAll(expected.ids())) {
-                    violations.add(describe(request) + ": matching findings in no incident");
-                }
-                return violations;
+                checker.walkEnded(request);
+                return;
             }
             cursorScopes.put(next.asText(), expected.scope());
             generator.issued(next.asText());
             if (n + 1 >= maxPages) {
-                return violations;
+                return;
             }
             page = page.with("cursor", next.asText());
             Response response = api.call(page);
             body = checkAnswer(page, response, expect(page), violations);
             if (body == null || response.status() != 200) {
-                return violations;
+                return;
             }
         }
     }

@@ -142,7 +142,17 @@ class FindingPagesPropertyTest {
     /** Every page's ids, following next_cursor; fails if it walks more pages than the expected count allows. */
     private static List<String> walk(QueryApi api, Map<String, List<String>> filter, int limit, Integer expected)
             throws Exception {
-        List<String> ids = new ArrayList<>();
+        int maxPages = expected == null ? 1_000 : expected / limit + 2;
+        return items(api, "/findings", filter, limit, maxPages).stream().map(f -> f.get("id").asText()).toList();
+    }
+
+    /**
+     * Every page's items of a list route, following next_cursor; fails on a page over {@code limit} or on more
+     * than {@code maxPages} pages. Also walks /incidents for {@link IncidentPagesPropertyTest}.
+     */
+    static List<JsonNode> items(QueryApi api, String route, Map<String, List<String>> filter, int limit, int maxPages)
+            throws Exception {
+        List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
@@ -151,17 +161,14 @@ class FindingPagesPropertyTest {
             if (cursor != null) {
                 query.put("cursor", List.of(cursor));
             }
-            ApiResponse response = api.handle(ApiRequest.get("/findings", query));
+            ApiResponse response = api.handle(ApiRequest.get(route, query));
             assertEquals(200, response.status(), response.body());
             JsonNode body = JSON.readTree(response.body());
             assertTrue(body.get("items").size() <= limit);
-            body.get("items").forEach(f -> ids.add(f.get("id").asText()));
+            body.get("items").forEach(items::add);
             cursor = body.get("next_cursor").isNull() ? null : body.get("next_cursor").asText();
-            pages++;
-            if (expected != null) {
-                assertTrue(pages <= expected / limit + 2, "too many pages for " + filter);
-            }
+            assertTrue(++pages <= maxPages, "too many pages for " + filter);
         } while (cursor != null);
-        return ids;
+        return items;
     }
 }

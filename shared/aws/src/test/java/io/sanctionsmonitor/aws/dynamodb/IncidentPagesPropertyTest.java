@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.model.Finding;
 import io.sanctionsmonitor.model.ReportDocument;
-import io.sanctionsmonitor.query.ApiRequest;
-import io.sanctionsmonitor.query.ApiResponse;
 import io.sanctionsmonitor.query.CursorCodec;
 import io.sanctionsmonitor.query.QueryApi;
 import io.sanctionsmonitor.testing.IncidentReports;
@@ -17,7 +14,6 @@ import io.sanctionsmonitor.testing.InMemoryStore;
 import io.sanctionsmonitor.testing.SampleFindings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -34,7 +30,6 @@ class IncidentPagesPropertyTest {
 
     private static final long SEED = Long.getLong("property.seed", 20261127L);
     private static final int FILTERS = Integer.getInteger("property.filters", 12);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] KEY = "incident-test-key-32-bytes------".getBytes(StandardCharsets.UTF_8);
 
     private static MotoTable table;
@@ -113,24 +108,7 @@ class IncidentPagesPropertyTest {
     }
 
     private static List<JsonNode> walk(QueryApi api, Map<String, List<String>> filter, int limit) throws Exception {
-        List<JsonNode> incidents = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            Map<String, List<String>> query = new LinkedHashMap<>(filter);
-            query.put("limit", List.of(Integer.toString(limit)));
-            if (cursor != null) {
-                query.put("cursor", List.of(cursor));
-            }
-            ApiResponse response = api.handle(ApiRequest.get("/incidents", query));
-            assertEquals(200, response.status(), response.body());
-            JsonNode body = JSON.readTree(response.body());
-            assertTrue(body.get("items").size() <= limit);
-            body.get("items").forEach(incidents::add);
-            cursor = body.get("next_cursor").isNull() ? null : body.get("next_cursor").asText();
-            assertTrue(++pages < 1_000, "pages never end for " + filter);
-        } while (cursor != null);
-        return incidents;
+        return FindingPagesPropertyTest.items(api, "/incidents", filter, limit, 1_000);
     }
 
     private static List<String> texts(JsonNode array) {
