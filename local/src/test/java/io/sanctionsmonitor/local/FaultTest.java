@@ -110,6 +110,39 @@ class FaultTest {
         assertServedStatsEqualStored(stack.api(), after);
     }
 
+    /**
+     * The commit of a new version is carried out but its answer lost, and the client's retry of the same
+     * transaction is refused (its condition no longer holds): the old version's items must still be cleaned up,
+     * now or by a later delivery, not left behind as stale postings.
+     */
+    @Test
+    void aNewVersionWhoseCommitAnswerIsLostLeavesNothingOfTheOldOne() {
+        List<String> keys = upload(4);
+        stack.drain(stack.poller(stack.processor(backend.uri(), stack.table())), 60);
+        for (int i = 0; i < keys.size(); i++) { // a correction that withdraws every claim: nothing may remain
+            stack.upload(keys.get(i), ("Correction " + i + ": the note published earlier made no claim that stands.")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Set<String> lostOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.regex.Pattern document = java.util.regex.Pattern.compile("DOC#[0-9a-f]{20}");
+        backend.policy(request -> {
+            java.util.regex.Matcher m = document.matcher(request.body());
+            boolean commit = request.is("TransactWriteItems") && request.body().contains("\"status\":{\"S\":\"PROCESSED\"}") && m.find();
+            return commit && lostOnce.add(m.group()) ? Action.FORWARD_THEN_DROP : Action.FORWARD;
+        });
+
+        stack.drain(stack.poller(stack.processor(backend.uri(), stack.table())), 60);
+
+        assertTrue(backend.faulted() >= keys.size(), "every new version's commit lost its answer: " + backend.faulted());
+        TableSnapshot after = stack.snapshot();
+        assertEquals(keys.size(), after.documentsByStatus().get("PROCESSED"));
+        for (String key : keys) {
+            assertEquals(1, after.itemsAbout(DocumentIds.of(stack.stack().bucket(), key)),
+                    key + ": only its document item is left, no finding, posting or intent of the old version");
+        }
+        assertServedStatsEqualStored(stack.api(), after);
+    }
+
     @Test
     void anObjectDeletedBetweenItsNotificationAndItsReadIsRecordedAsDeleted() {
         String key = "reports/withdrawn-early.txt";

@@ -49,14 +49,19 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *       put the new findings and postings, each stamped with the nonce and with the generation it would commit
  *       (the one read in 1, plus one);</li>
  *   <li>commit in one transaction: the document item, conditioned on the generation read in 1; the intent's
- *       deletion, conditioned on its existence; and the counters' ADDs by exactly (new set − committed set);</li>
- *   <li>clean up: delete the previously committed set's items the new set lacks, each only while its generation
- *       is at most the one just committed; and the items of other writers' intents the new set lacks, each only
- *       while it still bears the nonce of the write that put it.</li>
+ *       deletion, conditioned on its existence; the counters' ADDs by exactly (new set − committed set); and,
+ *       when the committed set had items the new one lacks, a stale-set record ({@code PENDING#stale#gen}) naming
+ *       them, so their cleanup survives a crash or a lost answer;</li>
+ *   <li>finish the document's pending work: for each stale-set record, delete its items the current set lacks,
+ *       each only while its generation is below the record's, then the record; for each other writer's intent,
+ *       delete the intent, then its items the current set lacks, each only while it still bears that writer's
+ *       nonce.</li>
  * </ol>
- * The generation, not the nonce, guards the committed set's cleanup: racing writers of one set put the same
- * items under different nonces and only one nonce is committed, but each such item bears a generation no later
- * than the commit's. An item a later write puts bears a later generation, so a delayed cleanup leaves it alone.
+ * The generation, not the nonce, guards a superseded set's cleanup: racing writers of one set put the same
+ * items under different nonces and only one nonce is committed, but each such item bears a generation below the
+ * next commit's. An item a later write puts bears that write's generation or a later one, so a delayed cleanup
+ * leaves it alone. Every call finishes whatever pending work it finds, so a commit whose cleanup was cut short
+ * (its answer lost, its function timed out) is cleaned up by the next delivery.
  * A lost race in step 3 rereads and starts again, so counters move once per commit and always equal the
  * committed sets. The same call twice commits the same set twice: the second commit changes nothing.
  */
@@ -73,6 +78,7 @@ public final class DynamoDocumentStore implements DocumentStore {
     static final String HASH = "hash";
     static final String SUMMARY = "summary";
     static final String TYPE = "type";
+    static final String STALE_SET = "STALE";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -139,6 +145,9 @@ public final class DynamoDocumentStore implements DocumentStore {
             if (rewrite) {
                 actions.add(intentDeletion(document.id(), nonce));
             }
+            if (!minus(committed.summary().itemKeys(), next.itemKeys()).isEmpty()) {
+                actions.add(staleSetRecord(document.id(), committed));
+            }
             actions.addAll(StatsCounters.updates(table, StatsCounters.shardOf(document.id()),
                     counterDelta(committed, status, next)));
             try {
@@ -151,9 +160,7 @@ public final class DynamoDocumentStore implements DocumentStore {
             } catch (SdkException e) {
                 throw DynamoFailures.classify("committing document " + document.id(), e);
             }
-            deleteIfNoLaterThan(minus(committed.summary().itemKeys(), next.itemKeys()), committed.generation() + 1,
-                    committed.nonce());
-            cleanUpIntents(document.id(), next);
+            finishPendingWork(document.id(), next);
             return;
         }
         throw new TransientFailureException("document " + document.id() + " kept changing under " + MAX_ATTEMPTS
@@ -306,6 +313,19 @@ public final class DynamoDocumentStore implements DocumentStore {
         return status == DocumentStatus.FAILED || status == DocumentStatus.DELETED;
     }
 
+    /** Records the committed set the commit supersedes, as of the generation the commit writes. */
+    private TransactWriteItem staleSetRecord(String documentId, Committed committed) {
+        long supersededAt = committed.generation() + 1;
+        Map<String, AttributeValue> item = new HashMap<>(key(TableKeys.document(documentId), TableKeys.staleSetSk(supersededAt)));
+        item.put(TYPE, s(STALE_SET));
+        item.put(GENERATION, AttributeValue.fromN(Long.toString(supersededAt)));
+        if (committed.nonce() != null) {
+            item.put(FindingItems.NONCE, s(committed.nonce()));
+        }
+        item.put(SUMMARY, AttributeValue.fromB(SdkBytes.fromByteArray(committed.summary().toBytes())));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    }
+
     private TransactWriteItem intentDeletion(String documentId, String nonce) {
         return TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                 .key(key(TableKeys.document(documentId), TableKeys.pendingSk(nonce)))
@@ -326,9 +346,21 @@ public final class DynamoDocumentStore implements DocumentStore {
         return StatsCounters.delta(before, after);
     }
 
-    /** Deletes other writers' intents first (so they cannot commit any more), then their items this set lacks. */
-    private void cleanUpIntents(String documentId, FindingSetSummary next) {
-        List<Map<String, AttributeValue>> intents = new ArrayList<>();
+    /** Cleans up every superseded set recorded for the document and every other writer's intent. */
+    private void finishPendingWork(String documentId, FindingSetSummary current) {
+        Set<FindingSetSummary.ItemKey> keep = current.itemKeys();
+        for (Map<String, AttributeValue> work : pendingWork(documentId)) {
+            if (STALE_SET.equals(text(work, TYPE))) {
+                cleanUpStaleSet(work, keep);
+            } else {
+                abandonIntent(work, keep);
+            }
+        }
+    }
+
+    /** The document's intents and stale-set records: one strongly consistent Query on the PENDING# prefix. */
+    private List<Map<String, AttributeValue>> pendingWork(String documentId) {
+        List<Map<String, AttributeValue>> work = new ArrayList<>();
         try {
             QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
                     .keyConditionExpression("#pk = :pk AND begins_with(#sk, :p)")
@@ -336,37 +368,52 @@ public final class DynamoDocumentStore implements DocumentStore {
                     .expressionAttributeValues(Map.of(":pk", s(TableKeys.document(documentId)),
                             ":p", s(TableKeys.PENDING_SK_PREFIX)))
                     .build();
-            dynamoDb.queryPaginator(request).items().forEach(intents::add);
+            dynamoDb.queryPaginator(request).items().forEach(work::add);
         } catch (SdkException e) {
-            throw DynamoFailures.classify("reading write intents", e);
+            throw DynamoFailures.classify("reading pending work", e);
         }
-        Set<FindingSetSummary.ItemKey> keep = next.itemKeys();
-        for (Map<String, AttributeValue> intent : intents) {
-            try {
-                dynamoDb.deleteItem(b -> b.tableName(table)
-                        .key(key(intent.get(TableKeys.PK).s(), intent.get(TableKeys.SK).s()))
-                        .conditionExpression("attribute_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", TableKeys.PK)));
-            } catch (ConditionalCheckFailedException e) {
-                continue; // its writer committed meanwhile: its items are the committed set's now
-            } catch (SdkException e) {
-                throw DynamoFailures.classify("deleting a write intent", e);
-            }
-            FindingSetSummary theirs = FindingSetSummary.fromBytes(intent.get(SUMMARY).b().asByteArray());
-            deleteIfStamped(minus(theirs.itemKeys(), keep), intent.get(FindingItems.NONCE).s());
+        return work;
+    }
+
+    /** Deletes a superseded set's items (those no later write has put since), then its record. */
+    private void cleanUpStaleSet(Map<String, AttributeValue> record, Set<FindingSetSummary.ItemKey> keep) {
+        FindingSetSummary stale = FindingSetSummary.fromBytes(record.get(SUMMARY).b().asByteArray());
+        deleteIfOlderThan(minus(stale.itemKeys(), keep), Long.parseLong(record.get(GENERATION).n()),
+                text(record, FindingItems.NONCE));
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(key(record.get(TableKeys.PK).s(), record.get(TableKeys.SK).s())));
+        } catch (SdkException e) {
+            throw DynamoFailures.classify("deleting a stale-set record", e);
         }
     }
 
+    /** Deletes another writer's intent (so it cannot commit any more), then the items it put that are not kept. */
+    private void abandonIntent(Map<String, AttributeValue> intent, Set<FindingSetSummary.ItemKey> keep) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table)
+                    .key(key(intent.get(TableKeys.PK).s(), intent.get(TableKeys.SK).s()))
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", TableKeys.PK)));
+        } catch (ConditionalCheckFailedException e) {
+            return; // its writer committed meanwhile: its items are the committed set's now
+        } catch (SdkException e) {
+            throw DynamoFailures.classify("deleting a write intent", e);
+        }
+        FindingSetSummary theirs = FindingSetSummary.fromBytes(intent.get(SUMMARY).b().asByteArray());
+        deleteIfStamped(minus(theirs.itemKeys(), keep), intent.get(FindingItems.NONCE).s());
+    }
+
     /**
-     * Deletes a superseded committed set's items unless a write later than {@code generation} has put them since.
-     * Items put before generations were stamped are deleted while they bear {@code legacyNonce} (may be null).
+     * Deletes a superseded set's items unless the commit that superseded it ({@code generation}) or a later write
+     * has put them since. Items put before generations were stamped are deleted while they bear
+     * {@code legacyNonce} (may be null).
      */
-    private void deleteIfNoLaterThan(Set<FindingSetSummary.ItemKey> keys, long generation, String legacyNonce) {
+    private void deleteIfOlderThan(Set<FindingSetSummary.ItemKey> keys, long generation, String legacyNonce) {
         Map<String, String> names = new HashMap<>(Map.of("#g", GENERATION));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":g", AttributeValue.fromN(Long.toString(generation))));
-        String condition = "#g <= :g";
+        String condition = "#g < :g";
         if (legacyNonce != null) {
-            condition = "#g <= :g OR (attribute_not_exists(#g) AND #n = :n)";
+            condition = "#g < :g OR (attribute_not_exists(#g) AND #n = :n)";
             names.put("#n", FindingItems.NONCE);
             values.put(":n", s(legacyNonce));
         }

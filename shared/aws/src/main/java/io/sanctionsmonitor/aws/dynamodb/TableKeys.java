@@ -15,6 +15,7 @@ import java.util.List;
  *                 gsi2pk DOCS                          gsi2sk {updatedAt}#{doc}
  * finding         pk DOC#{doc}                         sk F#{findingId}
  * write intent    pk DOC#{doc}                         sk PENDING#{nonce}
+ * stale set       pk DOC#{doc}                         sk PENDING#stale#{generation}
  * posting         pk P#{dimension}#{value}#{yyyy}      sk {periodStart}#{findingId}
  *                 (dimensions: all, category, country, from, to, pair, item, source, certainty,
  *                  category_country, category_pair)
@@ -66,6 +67,11 @@ final class TableKeys {
 
     static String pendingSk(String nonce) {
         return PENDING_SK_PREFIX + nonce;
+    }
+
+    /** Sorts with the intents, so one Query finds all of a document's pending work; no nonce starts "stale". */
+    static String staleSetSk(long generation) {
+        return PENDING_SK_PREFIX + "stale#" + String.format("%019d", generation);
     }
 
     static String documentStatus(String status) {
