@@ -37,6 +37,10 @@ final class Attribution {
     /** The last named body that is neither a government nor an outlet's media, for "the report", "the panel". */
     private String lastBody;
     private Certainty currentCertainty = Certainty.REPORTED;
+    /** The running source was named at the end of its sentence ("..., the agency said."): it ends with the paragraph. */
+    private boolean currentTrailing;
+    /** The certainty of the source a trailing paragraph break set aside. */
+    private Certainty pausedCertainty = Certainty.REPORTED;
 
     Attribution(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -47,7 +51,9 @@ final class Attribution {
      * after the short paragraphs of news copy, where one account spans several paragraphs, it carries on.
      */
     void newParagraph(boolean afterLongParagraph) {
-        if (afterLongParagraph) {
+        if (afterLongParagraph || currentTrailing) {
+            // a later "the panel said" points back to that source and so to its standing ("still investigating")
+            pausedCertainty = afterLongParagraph ? Certainty.REPORTED : currentCertainty;
             current = List.of();
             currentCertainty = Certainty.REPORTED;
         }
@@ -59,16 +65,29 @@ final class Attribution {
         int ownVoiceFrom = Integer.MAX_VALUE;
         int ownVoiceTo = -1;
         for (var cue : s.cues) {
-            if (cue.value().kind().equals("own-voice")) {
+            if (cue.value().kind().equals("own-voice") && !cue.value().value().equals("background")) {
                 ownVoiceFrom = Math.min(ownVoiceFrom, cue.from());
                 ownVoiceTo = clauseEnd(s, cue.to());
             }
         }
+        int namedFrom = Integer.MAX_VALUE;
+        int namedTo = -1;
         for (var src : s.sources) {
             if (src.from() >= ownVoiceFrom && src.from() < ownVoiceTo) {
                 continue; // "as I outlined in a RUSI report": the author's own earlier work, not a source
             }
-            if (src.value().needsState()) {
+            if (receivesTheReport(s, src.from())) {
+                why.add("not-source:" + s.span(src.from(), src.to()) + " (obtained the report)");
+                continue;
+            }
+            int before = named.size();
+            if (src.value().unnamed()) {
+                String described = unnamedBody(s, src.from(), src.to());
+                if (described != null) {
+                    named.add(described);
+                    markStateInside(s, src.from(), src.to());
+                }
+            } else if (src.value().needsState()) {
                 int stateIdx = stateEndingAt(s, src.from());
                 if (stateIdx < 0 && SOURCE_MODIFIERS.contains(s.key(src.from() - 1))) {
                     stateIdx = stateEndingAt(s, src.from() - 1); // "Ukraine's defence intelligence agency"
@@ -83,6 +102,10 @@ final class Attribution {
             } else {
                 named.add(src.value().label());
                 markStateInside(s, src.from(), src.to());
+            }
+            if (named.size() > before && !src.value().unnamed()) {
+                namedFrom = Math.min(namedFrom, src.from());
+                namedTo = Math.max(namedTo, src.to());
             }
         }
         Certainty spoken = null;
@@ -106,12 +129,16 @@ final class Attribution {
             if (stateIdx >= 0 && !s.key(cue.from()).equals("according")) {
                 s.speakerState[stateIdx] = true;
                 named.add(lexicon.stateName(s.states.get(stateIdx).value().code()));
+                namedFrom = Math.min(namedFrom, s.states.get(stateIdx).from());
+                namedTo = Math.max(namedTo, cue.to());
             }
             if (s.key(cue.from()).equals("according")) {
                 int after = stateStartingAt(s, cue.to());
                 if (after >= 0) {
                     s.speakerState[after] = true;
                     named.add(lexicon.stateName(s.states.get(after).value().code())); // "according to Seoul"
+                    namedFrom = Math.min(namedFrom, cue.from());
+                    namedTo = Math.max(namedTo, s.states.get(after).to());
                 }
             }
         }
@@ -120,19 +147,25 @@ final class Attribution {
         }
         boolean anaphor = s.hasCue("anaphor");
         boolean ownVoice = s.hasCue("own-voice");
+        // "The statement comes as North Korea ...": the writer's background, whatever the subject points back to
+        boolean background = s.cues("own-voice").stream().anyMatch(c -> c.value().value().equals("background"));
         Certainty base;
         List<String> sources;
         if (!named.isEmpty()) {
             sources = new ArrayList<>(named);
             base = spoken == null ? Certainty.REPORTED : spoken;
             if (anaphor) {
-                for (String c : current) {
+                for (String c : current.isEmpty() ? lastNamed : current) {
                     if (!sources.contains(c)) {
                         sources.add(c);
                     }
                 }
             }
             why.add("source:" + String.join("+", sources));
+        } else if (background) {
+            sources = List.of();
+            base = Certainty.REPORTED;
+            why.add("source:own-voice (background)");
         } else if (anaphor) {
             var bodyCue = s.cues.stream()
                     .filter(c -> c.value().kind().equals("anaphor") && c.value().value().startsWith("body")).findFirst();
@@ -144,7 +177,8 @@ final class Attribution {
             sources = toBody && lastBody != null ? List.of(lastBody)
                     : ownName != null && current.isEmpty() && lastNamed.isEmpty() ? List.of(ownName)
                     : current.isEmpty() ? lastNamed : current;
-            base = spoken == null || spoken == Certainty.REPORTED ? min(currentCertainty, Certainty.REPORTED) : spoken;
+            Certainty standing = current.isEmpty() ? pausedCertainty : currentCertainty;
+            base = spoken == null || spoken == Certainty.REPORTED ? min(standing, Certainty.REPORTED) : spoken;
             why.add("source:anaphor→" + String.join("+", sources));
         } else if (ownVoice) {
             sources = List.of();
@@ -157,14 +191,41 @@ final class Attribution {
                 why.add("source:inherited→" + String.join("+", sources));
             }
         }
-        if (!named.isEmpty() || anaphor || ownVoice || spoken != null) {
+        // a source quoted inside an earlier speaker's words ("..., according to a think tank," it added) does not
+        // take over: later sentences still speak for the outer speaker
+        List<String> pointed = current.isEmpty() ? lastNamed : current;
+        int namedEnd = namedTo;
+        boolean anaphorLast = s.cues("anaphor").stream().anyMatch(c -> c.from() >= namedEnd);
+        boolean nested = !named.isEmpty() && anaphorLast && !pointed.isEmpty();
+        if (nested) {
+            current = List.copyOf(pointed);
+        } else if (!named.isEmpty() || anaphor || ownVoice || spoken != null) {
             current = List.copyOf(sources);
+        }
+        if (!named.isEmpty() || anaphor || ownVoice || spoken != null) {
             currentCertainty = base;
         }
-        if (!named.isEmpty()) {
+        if (!named.isEmpty() && !nested || anaphor && !background) {
+            int from = nested ? Integer.MAX_VALUE : namedFrom;
+            int to = nested ? -1 : namedTo;
+            for (var c : s.cues("anaphor")) {
+                from = Math.min(from, c.from());
+                to = Math.max(to, c.to());
+            }
+            // an unnamed body alone ("experts say") vouches for its paragraph at most
+            currentTrailing = from > to || trailing(s, from, to);
+            if (currentTrailing) {
+                why.add("source:trailing (ends with the paragraph)");
+            }
+        } else if (ownVoice || background) {
+            currentTrailing = false;
+        }
+        if (nested) {
+            lastNamed = List.copyOf(pointed);
+        } else if (!named.isEmpty()) {
             lastNamed = List.copyOf(named);
             for (String n : named) {
-                if (!lexicon.stateNames.containsValue(n) && !n.endsWith(" media")) {
+                if (!lexicon.stateNames.containsValue(n) && !n.endsWith(" media") && !n.endsWith(UNNAMED)) {
                     lastBody = n;
                 }
             }
@@ -172,7 +233,103 @@ final class Attribution {
         if (base != Certainty.REPORTED) {
             why.add("basis:" + base.label());
         }
-        return new Basis(List.copyOf(sources), base, !named.isEmpty() || ownVoice, why);
+        return new Basis(List.copyOf(sources), base, !named.isEmpty() || ownVoice && !background, why);
+    }
+
+    /** Words that may end a sentence after its trailing source: "..., the agency said on Sunday." */
+    private static final int TRAILING_TAIL = 4;
+
+    /**
+     * A source named only after the claim, at the end of its sentence ("..., the FBI said.", "..., according to
+     * Reuters."), vouches for that sentence and the rest of its paragraph; a source named first ("The panel found
+     * that ...") frames what follows.
+     */
+    private static boolean trailing(SentenceView s, int from, int to) {
+        boolean commaBefore = false;
+        for (int i = 0; i < from; i++) {
+            if (s.key(i).equals(",")) {
+                commaBefore = true;
+            }
+        }
+        if (!commaBefore) {
+            return false;
+        }
+        int words = 0;
+        for (int i = to; i < s.tokens.size(); i++) {
+            if (s.token(i).isPunctuation()) {
+                continue;
+            }
+            if (s.key(i).equals("that") || ++words > TRAILING_TAIL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "the report, obtained by The Associated Press": the outlet that obtained, saw or reviewed a report is not who
+     * makes its claims. A {@code recipient} cue ("obtained") up to three words before the "by" right before the source.
+     */
+    private static boolean receivesTheReport(SentenceView s, int sourceFrom) {
+        int by = sourceFrom - 1;
+        while (by >= 0 && (s.key(by).equals("the") || s.key(by).equals("a"))) {
+            by--;
+        }
+        if (by < 0 || !s.key(by).equals("by")) {
+            return false;
+        }
+        for (var cue : s.cues("recipient")) {
+            if (cue.to() <= by && by - cue.to() <= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String UNNAMED = " (unnamed)";
+
+    /** Words that may stand in an unnamed body's description between its article and its noun. */
+    private static final Set<String> INDEFINITE = Set.of("a", "an", "some", "several", "independent", "other");
+
+    /**
+     * An unnamed body ("a British security think tank", "experts") is named by its description, marked "(unnamed)"
+     * (guideline 9); "the experts" points back instead, so a definite article makes it no new source.
+     */
+    private static String unnamedBody(SentenceView s, int from, int to) {
+        int start = from;
+        while (start > 0 && isDescriptor(s, start - 1)) {
+            start--;
+        }
+        String before = start > 0 ? s.key(start - 1) : "";
+        if (before.equals("the") || before.equals("'s") || before.equals("its") || before.equals("their")
+                || before.equals("these") || before.equals("those") || before.equals("this")) {
+            return null;
+        }
+        if (!INDEFINITE.contains(before) && from + 1 == to && !s.token(to - 1).lower().endsWith("s")) {
+            return null; // a singular noun with no article ("think tank report") is no speaker
+        }
+        int next = s.key(to).equals("at") || s.key(to).equals("of") || s.key(to).equals("from") ? to + 1 : -1;
+        if (next > 0 && s.key(next).equals("the")) {
+            next++;
+        }
+        for (var src : s.sources) {
+            if (src.from() == next && !src.value().unnamed()) {
+                return null; // "analysts at the Open Source Centre" are that centre speaking
+            }
+        }
+        return s.span(start, to) + UNNAMED;
+    }
+
+    /** A state word or a capitalised adjective right before the body ("British", "Western", "South Korean"). */
+    private static boolean isDescriptor(SentenceView s, int i) {
+        for (var st : s.states) {
+            if (i >= st.from() && i < st.to()) {
+                return true;
+            }
+        }
+        String text = s.token(i).text();
+        return SOURCE_MODIFIERS.contains(s.key(i)) || !text.isEmpty() && Character.isUpperCase(text.charAt(0))
+                && i > 0 && !s.token(i - 1).isPunctuation();
     }
 
     /** A specific verb ("found", "accused") outweighs a plain "said"; two specific ones give the weaker. */

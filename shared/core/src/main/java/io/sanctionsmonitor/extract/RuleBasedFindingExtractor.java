@@ -80,8 +80,11 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens)) {
                 continue;
             }
-            drafts.addAll(findingsOf(s, sentence, basis, published, memory));
+            List<Draft> found = findingsOf(s, sentence, basis, published, memory);
+            drafts.addAll(found);
             memory.previousSentence = sentence.text();
+            memory.previousHadFindings = !found.isEmpty();
+            memory.remember(sentence.text());
         }
         return merger.merge(drafts);
     }
@@ -92,7 +95,21 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         String loot;
         /** The sentence before, in the same paragraph: its date frames claims that state none of their own. */
         String previousSentence;
+        /** Whether the sentence before made claims: then its date is theirs, not the next sentence's. */
+        boolean previousHadFindings;
+        /** The last sentences read, across paragraphs, newest last: where "of them" may find its group. */
+        final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+
+        void remember(String sentence) {
+            recent.addLast(sentence);
+            if (recent.size() > REFERS_BACK_REACH) {
+                recent.removeFirst();
+            }
+        }
     }
+
+    /** How many sentences back "of them" may look for the date of its group. */
+    private static final int REFERS_BACK_REACH = 3;
 
     private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis,
                                    PeriodReader.Published published, DocumentMemory memory) {
@@ -155,10 +172,13 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (quantity != null) {
                 why.add("quantity:" + fmt(quantity.value()) + " " + quantity.unit());
             }
-            String period = nearestPeriod(found, s.token(first.from()).start());
+            String period = nearestPeriod(claimPeriods(s, found, first, trigger, why), s.token(first.from()).start());
             if (period != null) {
                 why.add("period:" + period);
-            } else if (!opensNewFrame(s) && (period = previousPeriod(memory, published)) != null) {
+            } else if (refersBack(s) && (period = groupPeriod(memory, published)) != null) {
+                why.add("period:" + period + " (date of the group referred back to)");
+            } else if (!opensNewFrame(s) && !memory.previousHadFindings
+                    && (period = previousPeriod(memory, published)) != null) {
                 why.add("period:" + period + " (stated in the sentence before)");
             }
             Set<String> items = new LinkedHashSet<>();
@@ -306,6 +326,88 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h, group));
             if (count != null) {
                 return count;
+            }
+        }
+        return null;
+    }
+
+    /** Relative or appositive clauses after the item: ", a region seized last year", ", which ...". */
+    private static final java.util.regex.Pattern SIDE_CLAUSE = java.util.regex.Pattern.compile(
+            ",\\s+(?:a|an|which|who|whose|where)\\s");
+
+    /**
+     * The dates of the sentence that can date this claim: not a date that dates the statement ("In 2019, an official
+     * said that ..."; a speech verb stands between the date and the item), nor one inside a relative or appositive
+     * clause after the item (", a region seized last year").
+     */
+    private static List<PeriodReader.Period> claimPeriods(SentenceView s, List<PeriodReader.Period> found, ItemHit first,
+                                                          SentenceView.Mention<Lexicon.Cue> trigger, List<String> why) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        int itemStart = s.token(first.from()).start();
+        int claimEnd = s.token(Math.max(first.to(), trigger == null ? 0 : trigger.to()) - 1).end();
+        List<PeriodReader.Period> kept = new ArrayList<>();
+        for (var p : found) {
+            if (p.end() <= itemStart && datesTheStatement(s, p, itemStart)) {
+                why.add("period-skipped:" + p.expression() + " (dates the statement)");
+                continue;
+            }
+            if (p.start() >= claimEnd && SIDE_CLAUSE.matcher(s.text.substring(claimEnd, p.start())).find()) {
+                why.add("period-skipped:" + p.expression() + " (in a side clause)");
+                continue;
+            }
+            kept.add(p);
+        }
+        return kept;
+    }
+
+    /**
+     * A speech verb (not "according to") between a date and the item, and the claim is repeated or still to come
+     * (an {@code unpinned} cue after the verb: "had been repeatedly used", "would be sent"): the date says when it
+     * was said, not when it happened. A single past event ("media reported in May that X had decided") keeps the date.
+     */
+    private static boolean datesTheStatement(SentenceView s, PeriodReader.Period p, int itemStart) {
+        for (var c : s.cues("speech")) {
+            int at = s.token(c.from()).start();
+            if (at >= p.end() && at < itemStart && !s.key(c.from()).equals("according")) {
+                for (var u : s.cues("unpinned")) {
+                    if (u.from() >= c.to()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Quantifiers before "of them" that count out of a group ("8,000 of them", "most of these"). */
+    private static final Set<String> PART_OF = Set.of("one", "some", "most", "many", "half", "all", "few", "several",
+            "each", "none", "two", "three");
+
+    /**
+     * "Nearly 8,000 of them", "Among these, ...": the claim is about a group named before. The cue must count out of
+     * the group (a number or quantifier before it) or open a clause, so "violations of these sanctions" is none.
+     */
+    private static boolean refersBack(SentenceView s) {
+        for (var c : s.cues("refers-back")) {
+            String before = s.key(c.from() - 1);
+            boolean opensClause = c.from() == 0 || before.equals(",");
+            boolean counted = PART_OF.contains(before) || !before.isEmpty() && Character.isDigit(before.charAt(0));
+            if (opensClause || counted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last date of the latest recent sentence that states one, for a claim about "them" or "these". */
+    private String groupPeriod(DocumentMemory memory, PeriodReader.Published published) {
+        var it = memory.recent.descendingIterator();
+        while (it.hasNext()) {
+            List<PeriodReader.Period> found = periods.find(it.next(), published);
+            if (!found.isEmpty()) {
+                return found.get(found.size() - 1).value();
             }
         }
         return null;

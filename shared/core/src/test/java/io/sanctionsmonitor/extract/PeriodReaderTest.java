@@ -57,6 +57,18 @@ class PeriodReaderTest {
     }
 
     @Test
+    void theBaselineOfAComparisonIsNoPeriod() {
+        assertEquals(List.of("2023"), periods("Exports reached 900 tonnes in 2023, three times more than in 2021.", null));
+        assertEquals(List.of("2024"), periods("Arrivals rose in 2024, a sharp increase compared with the previous year.", "2025-03-01"));
+    }
+
+    @Test
+    void thePreviousYearCountsBackFromTheYearNamedBeforeIt() {
+        assertEquals(List.of("2019", "2018"), periods("Sales doubled in 2019 and had halved the previous year.", "2025-03-01"));
+        assertEquals(List.of("2024"), periods("Sales had halved the previous year.", "2025-03-01"));
+    }
+
+    @Test
     void sentencesWithoutDatesGiveNothing() {
         assertEquals(List.of(), periods("A sentence with no date at all.", "2024-02-10"));
     }

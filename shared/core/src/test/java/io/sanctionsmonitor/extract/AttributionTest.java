@@ -1,0 +1,89 @@
+package io.sanctionsmonitor.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sanctionsmonitor.model.Certainty;
+import io.sanctionsmonitor.model.Finding;
+import io.sanctionsmonitor.model.ParsedReport;
+import io.sanctionsmonitor.model.ReportMetadata;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Who a claim is attributed to across sentences and paragraphs. Texts written for these tests, one rule each. */
+class AttributionTest {
+
+    private static final RuleBasedFindingExtractor EXTRACTOR = new RuleBasedFindingExtractor();
+
+    private static List<Finding> extract(String text) {
+        return EXTRACTOR.extract(new ParsedReport(text, new ReportMetadata("text", null, "2025-06-01", null, null)));
+    }
+
+    private static Finding startingWith(List<Finding> findings, String evidenceStart) {
+        return findings.stream().filter(f -> f.evidence().startsWith(evidenceStart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding in \"" + evidenceStart + "...\": " + findings));
+    }
+
+    @Test
+    void anOutletThatObtainedTheReportIsNotItsSource() {
+        List<Finding> findings = extract("The UN Panel of Experts' annual report, seen last week by Reuters, details 12 tankers that "
+                + "delivered diesel to North Korea.\n\nA Chinese broker also sold North Korea 30 luxury cars, the report said.");
+        Finding cars = startingWith(findings, "A Chinese broker");
+        assertEquals(List.of("UN Panel of Experts"), cars.attributedTo(), cars.why()::toString);
+        Finding diesel = startingWith(findings, "The UN Panel");
+        assertTrue(diesel.why().contains("not-source:Reuters (obtained the report)"), diesel.why()::toString);
+    }
+
+    @Test
+    void aSourceNamedAtTheEndOfItsSentenceDoesNotCarryIntoTheNextParagraph() {
+        List<Finding> findings = extract("North Korea shipped 500 rockets to Russia in April, the Pentagon said.\n\n"
+                + "A Russian bank opened accounts for a North Korean trading company.");
+        assertEquals(List.of("United States"), startingWith(findings, "North Korea shipped").attributedTo());
+        assertEquals(List.of(), startingWith(findings, "A Russian bank").attributedTo());
+    }
+
+    @Test
+    void aSourceNamedFirstFramesTheNextParagraph() {
+        List<Finding> findings = extract("The Pentagon said that North Korea shipped 500 rockets to Russia in April.\n\n"
+                + "A Russian bank opened accounts for a North Korean trading company.");
+        assertEquals(List.of("United States"), startingWith(findings, "A Russian bank").attributedTo());
+    }
+
+    @Test
+    void pointingBackAfterATrailingSourceKeepsItsStanding() {
+        List<Finding> findings = extract("North Korean brokers offered rifles to militias in Sudan, "
+                + "the UN Panel of Experts said it is investigating.\n\n"
+                + "The panel said a bank in Dubai also moved $2 million for a North Korean front company.");
+        Finding bank = startingWith(findings, "The panel said a bank");
+        assertEquals(List.of("UN Panel of Experts"), bank.attributedTo());
+        assertEquals(Certainty.ALLEGED, bank.certainty(), bank.why()::toString);
+    }
+
+    @Test
+    void theWritersBackgroundAfterAStatementHasNoSource() {
+        List<Finding> findings = extract("Seoul's spy agency said the North had sent 3,000 more troops to Russia.\n\n"
+                + "The statement comes as Russia delivers fighter jets to North Korea.");
+        Finding jets = startingWith(findings, "The statement comes as");
+        assertEquals(List.of(), jets.attributedTo());
+        assertTrue(jets.why().contains("source:own-voice (background)"), jets.why()::toString);
+    }
+
+    @Test
+    void anUnnamedBodyIsNamedByItsDescription() {
+        Finding f = startingWith(extract("Russia sent 20 Pantsir systems to North Korea, according to a Finnish defence think tank."),
+                "Russia sent");
+        assertEquals(List.of("Finnish defence think tank (unnamed)"), f.attributedTo());
+        Finding at = startingWith(extract("Analysts at the Open Source Centre estimate that Russia sent 20 Pantsir systems to North Korea."),
+                "Analysts at");
+        assertEquals(List.of("Open Source Centre"), at.attributedTo(), "analysts of a named body are that body");
+    }
+
+    @Test
+    void aSourceQuotedInsideAnEarlierSpeakersWordsDoesNotTakeOver() {
+        List<Finding> findings = extract("North Korea has sent artillery shells to Russia, The New York Times reported.\n\n"
+                + "\"Pyongyang also shipped 40 howitzers, according to a Polish think tank,\" it added.\n\n"
+                + "\"Russia in turn sent 10,000 barrels of diesel to North Korea,\" it said.");
+        Finding diesel = startingWith(findings, "\"Russia in turn");
+        assertEquals(List.of("The New York Times"), diesel.attributedTo(), diesel.why()::toString);
+    }
+}
