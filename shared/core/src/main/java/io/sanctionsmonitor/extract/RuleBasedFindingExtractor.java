@@ -163,6 +163,11 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             why.add("direction:" + (direction.from() == null ? "?" : direction.from()) + "→"
                     + (direction.to() == null ? "?" : direction.to()) + " by " + direction.rule());
             Certainty certainty = certaintyOf(s, basis.certainty(), first, trigger, why);
+            if (first.reversed() && certainty == Certainty.CONFIRMED) {
+                // "confirms that X was sent in return for Y": what was confirmed is X; the exchange Y is only reported
+                certainty = Certainty.REPORTED;
+                why.add("certainty:reported (the exchange after a reverse cue is not what was confirmed)");
+            }
             QuantityReader.Count count = countOf(s, group);
             Quantity quantity = count == null ? null : count.quantity();
             boolean lowerBound = count != null && count.lowerBound();

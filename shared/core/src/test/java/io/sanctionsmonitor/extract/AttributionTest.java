@@ -86,4 +86,23 @@ class AttributionTest {
         Finding diesel = startingWith(findings, "\"Russia in turn");
         assertEquals(List.of("The New York Times"), diesel.attributedTo(), diesel.why()::toString);
     }
+
+    @Test
+    void elsewhereTurnsToTheWritersOwnAccount() {
+        List<Finding> findings = extract("According to the MSMT, Russia sent 30 Pantsir systems to North Korea in 2024. "
+                + "Elsewhere, North Korean crews have shipped coal to Chinese ports.");
+        Finding coal = startingWith(findings, "Elsewhere");
+        assertEquals(List.of(), coal.attributedTo(), coal.why()::toString);
+    }
+
+    @Test
+    void whatWasGivenInReturnIsNotWhatWasConfirmed() {
+        List<Finding> findings = extract("The MSMT confirmed that Russia delivered two Pantsir systems to North Korea "
+                + "in return for the deployment of 10,000 troops.");
+        Finding pantsir = findings.stream().filter(f -> f.items().contains("Pantsir")).findFirst().orElseThrow();
+        Finding troops = findings.stream().filter(f -> f.items().contains("troops")).findFirst()
+                .orElseThrow(() -> new AssertionError(findings.toString()));
+        assertEquals(Certainty.CONFIRMED, pantsir.certainty());
+        assertEquals(Certainty.REPORTED, troops.certainty(), troops.why()::toString);
+    }
 }
