@@ -24,7 +24,7 @@ final class Attribution {
 
     /** Words that may stand between a state and the office that speaks for it ("South Korean defence officials"). */
     private static final Set<String> SOURCE_MODIFIERS = Set.of("defence", "defense", "military", "foreign", "security",
-            "senior", "top", "state", "naval", "national", "presidential", "government");
+            "senior", "top", "state", "naval", "national", "presidential", "government", "custom", "border"); // keys drop a plural "s": "custom" is "customs"
 
     /** Words before a body that make it the one spoken to, not the speaker ("told the team"). */
     private static final Set<String> ADDRESSEE_BEFORE = Set.of("told", "informed", "briefed", "asked", "to", "for",
@@ -134,7 +134,7 @@ final class Attribution {
             }
             if (s.key(cue.from()).equals("according")) {
                 int after = stateStartingAt(s, cue.to());
-                if (after >= 0) {
+                if (after >= 0 && !sourceRightAfter(s, s.states.get(after).to())) { // "according to South Korean researchers" names them
                     s.speakerState[after] = true;
                     named.add(lexicon.stateName(s.states.get(after).value().code())); // "according to Seoul"
                     namedFrom = Math.min(namedFrom, cue.from());
@@ -362,6 +362,16 @@ final class Attribution {
             }
         }
         return -1;
+    }
+
+    /** A source phrase that starts at token {@code i} or one word later: the state before it only describes it. */
+    private static boolean sourceRightAfter(SentenceView s, int i) {
+        for (var src : s.sources) {
+            if (src.from() == i || src.from() == i + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int stateStartingAt(SentenceView s, int i) {

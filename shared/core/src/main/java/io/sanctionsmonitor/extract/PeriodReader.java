@@ -101,7 +101,7 @@ final class PeriodReader {
 
     /** Words right before a date that make it the baseline of a comparison, not when something happened. */
     private static final Pattern BASELINE = Pattern.compile(
-            "(?:compared\\s+(?:to|with)|than|(?:increase|rise|up|down|jump)\\s+(?:from|on|over)|relative\\s+to)\\s+(?:in\\s+)?$");
+            "(?:compared\\s+(?:to|with)|than|as\\s+(?:many|much|high|large)\\s+as|(?:increase|rise|up|down|jump)\\s+(?:from|on|over)|relative\\s+to)\\s+(?:in\\s+)?$");
 
     /** "a twelvefold increase compared to the previous year": the year compared with is no period of the claim. */
     private static boolean isBaseline(String lower, int start) {

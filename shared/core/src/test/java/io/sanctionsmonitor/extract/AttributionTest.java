@@ -105,4 +105,18 @@ class AttributionTest {
         assertEquals(Certainty.CONFIRMED, pantsir.certainty());
         assertEquals(Certainty.REPORTED, troops.certainty(), troops.why()::toString);
     }
+
+    @Test
+    void aStateWordDescribingAnUnnamedBodyIsNotAGovernmentSource() {
+        Finding f = startingWith(extract("Russia sent 200 trucks of diesel to North Korea, according to Japanese researchers."),
+                "Russia sent");
+        assertEquals(List.of("Japanese researchers (unnamed)"), f.attributedTo());
+    }
+
+    @Test
+    void aCustomsOfficialSpeaksForTheState() {
+        Finding f = startingWith(extract("A Polish customs official said a broker shipped 20 luxury cars to North Korea."),
+                "A Polish");
+        assertEquals(List.of("Poland"), f.attributedTo());
+    }
 }

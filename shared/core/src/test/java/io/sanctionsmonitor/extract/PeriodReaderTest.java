@@ -60,6 +60,7 @@ class PeriodReaderTest {
     void theBaselineOfAComparisonIsNoPeriod() {
         assertEquals(List.of("2023"), periods("Exports reached 900 tonnes in 2023, three times more than in 2021.", null));
         assertEquals(List.of("2024"), periods("Arrivals rose in 2024, a sharp increase compared with the previous year.", "2025-03-01"));
+        assertEquals(List.of("2022"), periods("Exports in 2022 were four times as many as in 2020.", null));
     }
 
     @Test

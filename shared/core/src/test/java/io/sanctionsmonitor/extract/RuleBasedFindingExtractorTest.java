@@ -452,6 +452,13 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void aShellCompanyIsAFrontCompanyNotAnArtilleryShell() {
+        Finding f = only(extract("A Latvian shell company opened bank accounts for a North Korean trading firm."));
+        assertEquals(Category.FINANCIAL, f.category());
+        assertEquals("LVA", f.from());
+    }
+
+        @Test
     void aDateThatAlreadyDatesAClaimDoesNotDateTheNextSentence() {
         List<Finding> findings = extract("In March 2025 North Korea shipped 300 rockets to Russia. "
                 + "Pyongyang also sent 2,000 troops to Russia.");
