@@ -95,9 +95,11 @@ final class Attribution {
                 if (stateIdx >= 0) {
                     var state = s.states.get(stateIdx);
                     s.speakerState[stateIdx] = true;
-                    named.add(src.value().label().endsWith("media")
+                    String label = src.value().label().endsWith("media")
                             ? s.span(state.from(), state.to()) + " media"
-                            : lexicon.stateName(state.value().code()));
+                            : lexicon.stateName(state.value().code());
+                    named.add(label);
+                    rememberRole(src.value().phrase(), label);
                 }
             } else {
                 named.add(src.value().label());
@@ -115,6 +117,11 @@ final class Attribution {
                 continue;
             }
             Certainty c = Certainty.fromLabel(cue.value().value());
+            if (c == Certainty.ALLEGED && s.key(cue.from()).equals("investigation") && afterAccordingTo(s, cue.from())) {
+                // "according to a Reuters investigation": what an investigation found is reported, not suspected
+                c = Certainty.REPORTED;
+                why.add("basis:reported (findings of an investigation)");
+            }
             if (s.key(cue.from()).equals("confirmed") && s.key(cue.from() + 1).equals("report")) {
                 confirmedReport = true;
                 continue;
@@ -155,7 +162,8 @@ final class Attribution {
             sources = new ArrayList<>(named);
             base = spoken == null ? Certainty.REPORTED : spoken;
             if (anaphor) {
-                for (String c : current.isEmpty() ? lastNamed : current) {
+                String role = roleNamed(s);
+                for (String c : role != null ? List.of(role) : current.isEmpty() ? lastNamed : current) {
                     if (!sources.contains(c)) {
                         sources.add(c);
                     }
@@ -174,7 +182,9 @@ final class Attribution {
             String ownName = bodyCue.filter(c -> !ADDRESSEE_BEFORE.contains(s.key(c.from() - 1)))
                     .map(c -> c.value().value()).filter(v -> v.startsWith("body="))
                     .map(v -> v.substring("body=".length())).orElse(null);
-            sources = toBody && lastBody != null ? List.of(lastBody)
+            String role = roleNamed(s);
+            sources = role != null ? List.of(role)
+                    : toBody && lastBody != null ? List.of(lastBody)
                     : ownName != null && current.isEmpty() && lastNamed.isEmpty() ? List.of(ownName)
                     : current.isEmpty() ? lastNamed : current;
             Certainty standing = current.isEmpty() ? pausedCertainty : currentCertainty;
@@ -234,6 +244,32 @@ final class Attribution {
             why.add("basis:" + base.label());
         }
         return new Basis(List.copyOf(sources), base, !named.isEmpty() || ownVoice && !background, why);
+    }
+
+    /** The state each office was last named for, newest last: "the intelligence official" is the last one's. */
+    private final List<String[]> roles = new ArrayList<>();
+
+    private void rememberRole(String phrase, String label) {
+        roles.add(new String[] {phrase.toLowerCase(java.util.Locale.ROOT), label});
+        if (roles.size() > 16) {
+            roles.remove(0);
+        }
+    }
+
+    /** An anaphor of value {@code role=WORD} ("the intelligence official") points to the last office with that word. */
+    private String roleNamed(SentenceView s) {
+        for (var c : s.cues("anaphor")) {
+            if (!c.value().value().startsWith("role=")) {
+                continue;
+            }
+            String word = c.value().value().substring("role=".length());
+            for (int i = roles.size() - 1; i >= 0; i--) {
+                if (roles.get(i)[0].contains(word)) {
+                    return roles.get(i)[1];
+                }
+            }
+        }
+        return null;
     }
 
     /** Words that may end a sentence after its trailing source: "..., the agency said on Sunday." */
@@ -330,6 +366,16 @@ final class Attribution {
         String text = s.token(i).text();
         return SOURCE_MODIFIERS.contains(s.key(i)) || !text.isEmpty() && Character.isUpperCase(text.charAt(0))
                 && i > 0 && !s.token(i - 1).isPunctuation();
+    }
+
+    /** "according to" ends at most three words before token {@code i} ("according to a Reuters investigation"). */
+    private static boolean afterAccordingTo(SentenceView s, int i) {
+        for (var c : s.cues("speech")) {
+            if (s.key(c.from()).equals("according") && c.to() <= i && i - c.to() <= 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A specific verb ("found", "accused") outweighs a plain "said"; two specific ones give the weaker. */

@@ -119,4 +119,23 @@ class AttributionTest {
                 "A Polish");
         assertEquals(List.of("Poland"), f.attributedTo());
     }
+
+    @Test
+    void theIntelligenceOfficialIsTheStateWhoseIntelligenceOfficialsSpokeLast() {
+        List<Finding> findings = extract("Japanese intelligence officials said North Korea sent 2,000 workers to Russia.\n\n"
+                + "In Moscow, a Russian minister said the workers were welcome.\n\n"
+                + "The intelligence official said 600 more workers were sent to Russian farms in 2025.");
+        Finding farms = startingWith(findings, "The intelligence official");
+        assertEquals(List.of("Japan"), farms.attributedTo(), farms.why()::toString);
+    }
+
+    @Test
+    void whatAnInvestigationFoundIsReportedNotSuspected() {
+        Finding f = startingWith(extract("Russia sent 40 Pantsir systems to North Korea, according to a Reuters investigation."),
+                "Russia sent");
+        assertEquals(Certainty.REPORTED, f.certainty(), f.why()::toString);
+        Finding open = startingWith(extract("The panel of experts is investigating whether Russia sent 40 Pantsir systems to North Korea."),
+                "The panel");
+        assertEquals(Certainty.ALLEGED, open.certainty(), "an investigation still under way keeps the claim alleged");
+    }
 }
