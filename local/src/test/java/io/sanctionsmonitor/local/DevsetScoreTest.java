@@ -31,7 +31,7 @@ class DevsetScoreTest {
     private static final double ITEMS = 1.00;
     private static final double QUANTITY = 0.96;
     private static final double PERIOD = 1.00;
-    private static final double CERTAINTY = 0.97;
+    private static final double CERTAINTY = 1.00;
     private static final double ATTRIBUTED_TO = 0.94;
 
     private static final Path DEVSET = Path.of("..", "shared", "core", "src", "test", "resources", "devset")
