@@ -353,7 +353,11 @@ final class Attribution {
                 return null; // "analysts at the Open Source Centre" are that centre speaking
             }
         }
-        return s.span(start, to) + UNNAMED;
+        String described = s.span(start, to);
+        if (start == 0 && start == from) { // "Experts say ...": capitalised only because it opens the sentence
+            described = Character.toLowerCase(described.charAt(0)) + described.substring(1);
+        }
+        return described + UNNAMED;
     }
 
     /** A state word or a capitalised adjective right before the body ("British", "Western", "South Korean"). */

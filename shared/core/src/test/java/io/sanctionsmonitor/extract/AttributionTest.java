@@ -76,6 +76,8 @@ class AttributionTest {
         Finding at = startingWith(extract("Analysts at the Open Source Centre estimate that Russia sent 20 Pantsir systems to North Korea."),
                 "Analysts at");
         assertEquals(List.of("Open Source Centre"), at.attributedTo(), "analysts of a named body are that body");
+        Finding opening = startingWith(extract("Researchers say Russia sent 20 Pantsir systems to North Korea."), "Researchers");
+        assertEquals(List.of("researchers (unnamed)"), opening.attributedTo());
     }
 
     @Test
