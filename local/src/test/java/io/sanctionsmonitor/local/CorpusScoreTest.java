@@ -32,7 +32,7 @@ class CorpusScoreTest {
     private static final double QUANTITY = 0.94;
     private static final double CERTAINTY = 1.00;
     private static final double PERIOD = 0.82;
-    private static final double ATTRIBUTED_TO = 0.98;
+    private static final double ATTRIBUTED_TO = 1.00;
     static final double MARGIN = 0.02;
 
     private static final Path SHARED = Path.of("..", "..", "shared").toAbsolutePath().normalize();

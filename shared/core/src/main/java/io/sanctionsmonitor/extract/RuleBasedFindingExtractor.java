@@ -63,9 +63,11 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         DocumentMemory memory = new DocumentMemory();
         int previousEnd = 0;
         int sentencesInParagraph = 0;
+        int previousFrom = 0; // where the drafts of the sentence before, in this paragraph, begin
         for (Sentence sentence : segmenter.split(text)) {
             if (text.substring(previousEnd, sentence.start()).indexOf("\n\n") >= 0 || previousEnd == 0) {
                 memory.previousSentence = null; // a new paragraph: dates said before no longer frame the claims
+                previousFrom = drafts.size();
                 attribution.newParagraph(sentencesInParagraph >= ESSAY_PARAGRAPH);
                 sentencesInParagraph = 0;
             }
@@ -78,15 +80,56 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             SentenceView s = new SentenceView(sentence.text(), sentence.start(), tokens, lexicon);
             Attribution.Basis basis = attribution.read(s);
             if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens)) {
+                previousFrom = drafts.size();
                 continue;
             }
+            if (opensWithAsSourceSaid(s) && !basis.sources().isEmpty()) {
+                creditUnsourcedClaims(drafts, previousFrom, basis.sources());
+            }
             List<Draft> found = findingsOf(s, sentence, basis, published, memory);
+            previousFrom = drafts.size();
             drafts.addAll(found);
             memory.previousSentence = sentence.text();
             memory.previousHadFindings = !found.isEmpty();
             memory.remember(sentence.text());
         }
         return merger.merge(drafts);
+    }
+
+    /**
+     * "As the panel noted in its report, ...": a sentence that opens by naming a source with "as" vouches for what the
+     * sentence before it just said, so that sentence's claims without a source of their own get it too.
+     */
+    private static boolean opensWithAsSourceSaid(SentenceView s) {
+        if (!s.key(0).equals("as")) {
+            return false;
+        }
+        int comma = 0;
+        while (comma < s.tokens.size() && !s.key(comma).equals(",")) {
+            comma++;
+        }
+        boolean source = false;
+        for (var src : s.sources) {
+            source |= src.from() <= 2 && src.to() <= comma;
+        }
+        boolean said = false;
+        for (var c : s.cues("speech")) {
+            said |= c.to() <= comma;
+        }
+        return source && said;
+    }
+
+    private static void creditUnsourcedClaims(List<Draft> drafts, int from, List<String> sources) {
+        for (int i = from; i < drafts.size(); i++) {
+            Draft d = drafts.get(i);
+            if (!d.sources().isEmpty() || d.namedSource()) {
+                continue;
+            }
+            List<String> why = new ArrayList<>(d.why());
+            why.add("source:" + String.join("+", sources) + " (named by \"As ...\" in the next sentence)");
+            drafts.set(i, new Draft(d.category(), d.type(), d.itemType(), d.from(), d.to(), d.items(), d.quantity(),
+                    d.lowerBound(), d.period(), sources, true, d.certainty(), d.sentence(), List.copyOf(why)));
+        }
     }
 
     /** What a reader remembers from earlier sentences: the other party of the last transfer, the kind of loot. */

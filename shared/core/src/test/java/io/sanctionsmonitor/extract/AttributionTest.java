@@ -140,4 +140,15 @@ class AttributionTest {
                 "The panel");
         assertEquals(Certainty.ALLEGED, open.certainty(), "an investigation still under way keeps the claim alleged");
     }
+
+    @Test
+    void asTheSourceNotedCreditsWhatTheSentenceBeforeSaid() {
+        List<Finding> findings = extract("North Korean embassies have smuggled gold bars to fund the regime's purchases. "
+                + "As the UN Panel of Experts noted in its 2019 report, diplomats carry the gold in sealed pouches.");
+        Finding gold = startingWith(findings, "North Korean embassies");
+        assertEquals(List.of("UN Panel of Experts"), gold.attributedTo(), gold.why()::toString);
+        List<Finding> apart = extract("North Korean embassies have smuggled gold bars to fund the regime's purchases.\n\n"
+                + "As the UN Panel of Experts noted in its 2019 report, diplomats carry the gold in sealed pouches.");
+        assertEquals(List.of(), startingWith(apart, "North Korean embassies").attributedTo(), "not across a paragraph");
+    }
 }
