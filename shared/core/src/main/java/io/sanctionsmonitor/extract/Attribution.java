@@ -24,7 +24,8 @@ final class Attribution {
 
     /** Words that may stand between a state and the office that speaks for it ("South Korean defence officials"). */
     private static final Set<String> SOURCE_MODIFIERS = Set.of("defence", "defense", "military", "foreign", "security",
-            "senior", "top", "state", "naval", "national", "presidential", "government", "custom", "border"); // keys drop a plural "s": "custom" is "customs"
+            "senior", "top", "state", "naval", "national", "presidential", "government",
+            "custom", "border"); // keys drop a plural "s": "custom" is "customs"
 
     /** Words before a body that make it the one spoken to, not the speaker ("told the team"). */
     private static final Set<String> ADDRESSEE_BEFORE = Set.of("told", "informed", "briefed", "asked", "to", "for",
@@ -41,6 +42,8 @@ final class Attribution {
     private boolean currentTrailing;
     /** The certainty of the source a trailing paragraph break set aside. */
     private Certainty pausedCertainty = Certainty.REPORTED;
+    /** Office phrases of state sources and the state each was named for, newest last ("intelligence officials"). */
+    private final List<String[]> roles = new ArrayList<>();
 
     Attribution(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -246,9 +249,6 @@ final class Attribution {
         return new Basis(List.copyOf(sources), base, !named.isEmpty() || ownVoice && !background, why);
     }
 
-    /** The state each office was last named for, newest last: "the intelligence official" is the last one's. */
-    private final List<String[]> roles = new ArrayList<>();
-
     private void rememberRole(String phrase, String label) {
         roles.add(new String[] {phrase.toLowerCase(java.util.Locale.ROOT), label});
         if (roles.size() > 16) {
@@ -324,7 +324,7 @@ final class Attribution {
 
     private static final String UNNAMED = " (unnamed)";
 
-    /** Words that may stand in an unnamed body's description between its article and its noun. */
+    /** Determiners that leave a body unnamed ("a think tank", "some analysts"); "the" points back instead. */
     private static final Set<String> INDEFINITE = Set.of("a", "an", "some", "several", "independent", "other");
 
     /**

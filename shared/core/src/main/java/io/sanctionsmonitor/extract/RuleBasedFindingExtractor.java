@@ -384,9 +384,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             ",\\s+(?:a|an|which|who|whose|where)\\s");
 
     /**
-     * The dates of the sentence that can date this claim: not a date that dates the statement ("In 2019, an official
-     * said that ..."; a speech verb stands between the date and the item), nor one inside a relative or appositive
-     * clause after the item (", a region seized last year").
+     * The dates of the sentence that can date this claim: not a date that dates the statement about a repeated or
+     * coming transfer ("In 2019, an official noted that the port had been repeatedly used ..."), nor one inside a
+     * relative or appositive clause after the item (", a region seized last year").
      */
     private static List<PeriodReader.Period> claimPeriods(SentenceView s, List<PeriodReader.Period> found, ItemHit first,
                                                           SentenceView.Mention<Lexicon.Cue> trigger, List<String> why) {
