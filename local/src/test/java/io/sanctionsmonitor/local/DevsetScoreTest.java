@@ -20,14 +20,19 @@ import org.junit.jupiter.api.Test;
  */
 class DevsetScoreTest {
 
-    /** Figures reached on the development set; raise them when the extractor improves. */
-    private static final double CATEGORY_F1 = 0.986;
-    private static final double STRICT_F1 = 0.959;
+    /**
+     * Figures reached on the development set; raise them when the extractor improves. With dv15-dv16 (period and
+     * attribution cases, added after the first 14) the set is harder: on the first 14 alone category F1 is still
+     * 0.986, strict 0.959 and quantity 1.00; the two new reports bring an extra "student visas" finding and an
+     * unread count ("3,500 of them were workers").
+     */
+    private static final double CATEGORY_F1 = 0.979;
+    private static final double STRICT_F1 = 0.957;
     private static final double ITEMS = 1.00;
-    private static final double QUANTITY = 1.00;
-    private static final double PERIOD = 0.84;
-    private static final double CERTAINTY = 0.94;
-    private static final double ATTRIBUTED_TO = 0.85;
+    private static final double QUANTITY = 0.96;
+    private static final double PERIOD = 1.00;
+    private static final double CERTAINTY = 1.00;
+    private static final double ATTRIBUTED_TO = 0.94;
 
     private static final Path DEVSET = Path.of("..", "shared", "core", "src", "test", "resources", "devset")
             .toAbsolutePath().normalize();

@@ -24,7 +24,8 @@ final class Attribution {
 
     /** Words that may stand between a state and the office that speaks for it ("South Korean defence officials"). */
     private static final Set<String> SOURCE_MODIFIERS = Set.of("defence", "defense", "military", "foreign", "security",
-            "senior", "top", "state", "naval", "national", "presidential", "government");
+            "senior", "top", "state", "naval", "national", "presidential", "government",
+            "custom", "border"); // keys drop a plural "s": "custom" is "customs"
 
     /** Words before a body that make it the one spoken to, not the speaker ("told the team"). */
     private static final Set<String> ADDRESSEE_BEFORE = Set.of("told", "informed", "briefed", "asked", "to", "for",
@@ -37,6 +38,12 @@ final class Attribution {
     /** The last named body that is neither a government nor an outlet's media, for "the report", "the panel". */
     private String lastBody;
     private Certainty currentCertainty = Certainty.REPORTED;
+    /** The running source was named at the end of its sentence ("..., the agency said."): it ends with the paragraph. */
+    private boolean currentTrailing;
+    /** The certainty of the source a trailing paragraph break set aside. */
+    private Certainty pausedCertainty = Certainty.REPORTED;
+    /** Office phrases of state sources and the state each was named for, newest last ("intelligence officials"). */
+    private final List<String[]> roles = new ArrayList<>();
 
     Attribution(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -47,7 +54,9 @@ final class Attribution {
      * after the short paragraphs of news copy, where one account spans several paragraphs, it carries on.
      */
     void newParagraph(boolean afterLongParagraph) {
-        if (afterLongParagraph) {
+        if (afterLongParagraph || currentTrailing) {
+            // a later "the panel said" points back to that source and so to its standing ("still investigating")
+            pausedCertainty = afterLongParagraph ? Certainty.REPORTED : currentCertainty;
             current = List.of();
             currentCertainty = Certainty.REPORTED;
         }
@@ -59,16 +68,29 @@ final class Attribution {
         int ownVoiceFrom = Integer.MAX_VALUE;
         int ownVoiceTo = -1;
         for (var cue : s.cues) {
-            if (cue.value().kind().equals("own-voice")) {
+            if (cue.value().kind().equals("own-voice") && !cue.value().value().equals("background")) {
                 ownVoiceFrom = Math.min(ownVoiceFrom, cue.from());
                 ownVoiceTo = clauseEnd(s, cue.to());
             }
         }
+        int namedFrom = Integer.MAX_VALUE;
+        int namedTo = -1;
         for (var src : s.sources) {
             if (src.from() >= ownVoiceFrom && src.from() < ownVoiceTo) {
                 continue; // "as I outlined in a RUSI report": the author's own earlier work, not a source
             }
-            if (src.value().needsState()) {
+            if (receivesTheReport(s, src.from())) {
+                why.add("not-source:" + s.span(src.from(), src.to()) + " (obtained the report)");
+                continue;
+            }
+            int before = named.size();
+            if (src.value().unnamed()) {
+                String described = unnamedBody(s, src.from(), src.to());
+                if (described != null) {
+                    named.add(described);
+                    markStateInside(s, src.from(), src.to());
+                }
+            } else if (src.value().needsState()) {
                 int stateIdx = stateEndingAt(s, src.from());
                 if (stateIdx < 0 && SOURCE_MODIFIERS.contains(s.key(src.from() - 1))) {
                     stateIdx = stateEndingAt(s, src.from() - 1); // "Ukraine's defence intelligence agency"
@@ -76,13 +98,19 @@ final class Attribution {
                 if (stateIdx >= 0) {
                     var state = s.states.get(stateIdx);
                     s.speakerState[stateIdx] = true;
-                    named.add(src.value().label().endsWith("media")
+                    String label = src.value().label().endsWith("media")
                             ? s.span(state.from(), state.to()) + " media"
-                            : lexicon.stateName(state.value().code()));
+                            : lexicon.stateName(state.value().code());
+                    named.add(label);
+                    rememberRole(src.value().phrase(), label);
                 }
             } else {
                 named.add(src.value().label());
                 markStateInside(s, src.from(), src.to());
+            }
+            if (named.size() > before && !src.value().unnamed()) {
+                namedFrom = Math.min(namedFrom, src.from());
+                namedTo = Math.max(namedTo, src.to());
             }
         }
         Certainty spoken = null;
@@ -92,6 +120,11 @@ final class Attribution {
                 continue;
             }
             Certainty c = Certainty.fromLabel(cue.value().value());
+            if (c == Certainty.ALLEGED && s.key(cue.from()).equals("investigation") && afterAccordingTo(s, cue.from())) {
+                // "according to a Reuters investigation": what an investigation found is reported, not suspected
+                c = Certainty.REPORTED;
+                why.add("basis:reported (findings of an investigation)");
+            }
             if (s.key(cue.from()).equals("confirmed") && s.key(cue.from() + 1).equals("report")) {
                 confirmedReport = true;
                 continue;
@@ -106,12 +139,16 @@ final class Attribution {
             if (stateIdx >= 0 && !s.key(cue.from()).equals("according")) {
                 s.speakerState[stateIdx] = true;
                 named.add(lexicon.stateName(s.states.get(stateIdx).value().code()));
+                namedFrom = Math.min(namedFrom, s.states.get(stateIdx).from());
+                namedTo = Math.max(namedTo, cue.to());
             }
             if (s.key(cue.from()).equals("according")) {
                 int after = stateStartingAt(s, cue.to());
-                if (after >= 0) {
+                if (after >= 0 && !sourceRightAfter(s, s.states.get(after).to())) { // "according to South Korean researchers" names them
                     s.speakerState[after] = true;
                     named.add(lexicon.stateName(s.states.get(after).value().code())); // "according to Seoul"
+                    namedFrom = Math.min(namedFrom, cue.from());
+                    namedTo = Math.max(namedTo, s.states.get(after).to());
                 }
             }
         }
@@ -120,19 +157,26 @@ final class Attribution {
         }
         boolean anaphor = s.hasCue("anaphor");
         boolean ownVoice = s.hasCue("own-voice");
+        // "The statement comes as North Korea ...": the writer's background, whatever the subject points back to
+        boolean background = s.cues("own-voice").stream().anyMatch(c -> c.value().value().equals("background"));
         Certainty base;
         List<String> sources;
         if (!named.isEmpty()) {
             sources = new ArrayList<>(named);
             base = spoken == null ? Certainty.REPORTED : spoken;
             if (anaphor) {
-                for (String c : current) {
+                String role = roleNamed(s);
+                for (String c : role != null ? List.of(role) : current.isEmpty() ? lastNamed : current) {
                     if (!sources.contains(c)) {
                         sources.add(c);
                     }
                 }
             }
             why.add("source:" + String.join("+", sources));
+        } else if (background) {
+            sources = List.of();
+            base = Certainty.REPORTED;
+            why.add("source:own-voice (background)");
         } else if (anaphor) {
             var bodyCue = s.cues.stream()
                     .filter(c -> c.value().kind().equals("anaphor") && c.value().value().startsWith("body")).findFirst();
@@ -141,10 +185,13 @@ final class Attribution {
             String ownName = bodyCue.filter(c -> !ADDRESSEE_BEFORE.contains(s.key(c.from() - 1)))
                     .map(c -> c.value().value()).filter(v -> v.startsWith("body="))
                     .map(v -> v.substring("body=".length())).orElse(null);
-            sources = toBody && lastBody != null ? List.of(lastBody)
+            String role = roleNamed(s);
+            sources = role != null ? List.of(role)
+                    : toBody && lastBody != null ? List.of(lastBody)
                     : ownName != null && current.isEmpty() && lastNamed.isEmpty() ? List.of(ownName)
                     : current.isEmpty() ? lastNamed : current;
-            base = spoken == null || spoken == Certainty.REPORTED ? min(currentCertainty, Certainty.REPORTED) : spoken;
+            Certainty standing = current.isEmpty() ? pausedCertainty : currentCertainty;
+            base = spoken == null || spoken == Certainty.REPORTED ? min(standing, Certainty.REPORTED) : spoken;
             why.add("source:anaphor→" + String.join("+", sources));
         } else if (ownVoice) {
             sources = List.of();
@@ -157,14 +204,41 @@ final class Attribution {
                 why.add("source:inherited→" + String.join("+", sources));
             }
         }
-        if (!named.isEmpty() || anaphor || ownVoice || spoken != null) {
+        // a source quoted inside an earlier speaker's words ("..., according to a think tank," it added) does not
+        // take over: later sentences still speak for the outer speaker
+        List<String> pointed = current.isEmpty() ? lastNamed : current;
+        int namedEnd = namedTo;
+        boolean anaphorLast = s.cues("anaphor").stream().anyMatch(c -> c.from() >= namedEnd);
+        boolean nested = !named.isEmpty() && anaphorLast && !pointed.isEmpty();
+        if (nested) {
+            current = List.copyOf(pointed);
+        } else if (!named.isEmpty() || anaphor || ownVoice || spoken != null) {
             current = List.copyOf(sources);
+        }
+        if (!named.isEmpty() || anaphor || ownVoice || spoken != null) {
             currentCertainty = base;
         }
-        if (!named.isEmpty()) {
+        if (!named.isEmpty() && !nested || anaphor && !background) {
+            int from = nested ? Integer.MAX_VALUE : namedFrom;
+            int to = nested ? -1 : namedTo;
+            for (var c : s.cues("anaphor")) {
+                from = Math.min(from, c.from());
+                to = Math.max(to, c.to());
+            }
+            // an unnamed body alone ("experts say") vouches for its paragraph at most
+            currentTrailing = from > to || trailing(s, from, to);
+            if (currentTrailing) {
+                why.add("source:trailing (ends with the paragraph)");
+            }
+        } else if (ownVoice || background) {
+            currentTrailing = false;
+        }
+        if (nested) {
+            lastNamed = List.copyOf(pointed);
+        } else if (!named.isEmpty()) {
             lastNamed = List.copyOf(named);
             for (String n : named) {
-                if (!lexicon.stateNames.containsValue(n) && !n.endsWith(" media")) {
+                if (!lexicon.stateNames.containsValue(n) && !n.endsWith(" media") && !n.endsWith(UNNAMED)) {
                     lastBody = n;
                 }
             }
@@ -172,7 +246,140 @@ final class Attribution {
         if (base != Certainty.REPORTED) {
             why.add("basis:" + base.label());
         }
-        return new Basis(List.copyOf(sources), base, !named.isEmpty() || ownVoice, why);
+        return new Basis(List.copyOf(sources), base, !named.isEmpty() || ownVoice && !background, why);
+    }
+
+    private void rememberRole(String phrase, String label) {
+        roles.add(new String[] {phrase.toLowerCase(java.util.Locale.ROOT), label});
+        if (roles.size() > 16) {
+            roles.remove(0);
+        }
+    }
+
+    /** An anaphor of value {@code role=WORD} ("the intelligence official") points to the last office with that word. */
+    private String roleNamed(SentenceView s) {
+        for (var c : s.cues("anaphor")) {
+            if (!c.value().value().startsWith("role=")) {
+                continue;
+            }
+            String word = c.value().value().substring("role=".length());
+            for (int i = roles.size() - 1; i >= 0; i--) {
+                if (roles.get(i)[0].contains(word)) {
+                    return roles.get(i)[1];
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Words that may end a sentence after its trailing source: "..., the agency said on Sunday." */
+    private static final int TRAILING_TAIL = 4;
+
+    /**
+     * A source named only after the claim, at the end of its sentence ("..., the FBI said.", "..., according to
+     * Reuters."), vouches for that sentence and the rest of its paragraph; a source named first ("The panel found
+     * that ...") frames what follows.
+     */
+    private static boolean trailing(SentenceView s, int from, int to) {
+        boolean commaBefore = false;
+        for (int i = 0; i < from; i++) {
+            if (s.key(i).equals(",")) {
+                commaBefore = true;
+            }
+        }
+        if (!commaBefore) {
+            return false;
+        }
+        int words = 0;
+        for (int i = to; i < s.tokens.size(); i++) {
+            if (s.token(i).isPunctuation()) {
+                continue;
+            }
+            if (s.key(i).equals("that") || ++words > TRAILING_TAIL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "the report, obtained by The Associated Press": the outlet that obtained, saw or reviewed a report is not who
+     * makes its claims. A {@code recipient} cue ("obtained") up to three words before the "by" right before the source.
+     */
+    private static boolean receivesTheReport(SentenceView s, int sourceFrom) {
+        int by = sourceFrom - 1;
+        while (by >= 0 && (s.key(by).equals("the") || s.key(by).equals("a"))) {
+            by--;
+        }
+        if (by < 0 || !s.key(by).equals("by")) {
+            return false;
+        }
+        for (var cue : s.cues("recipient")) {
+            if (cue.to() <= by && by - cue.to() <= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String UNNAMED = " (unnamed)";
+
+    /** Determiners that leave a body unnamed ("a think tank", "some analysts"); "the" points back instead. */
+    private static final Set<String> INDEFINITE = Set.of("a", "an", "some", "several", "independent", "other");
+
+    /**
+     * An unnamed body ("a British security think tank", "experts") is named by its description, marked "(unnamed)"
+     * (guideline 9); "the experts" points back instead, so a definite article makes it no new source.
+     */
+    private static String unnamedBody(SentenceView s, int from, int to) {
+        int start = from;
+        while (start > 0 && isDescriptor(s, start - 1)) {
+            start--;
+        }
+        String before = start > 0 ? s.key(start - 1) : "";
+        if (before.equals("the") || before.equals("'s") || before.equals("its") || before.equals("their")
+                || before.equals("these") || before.equals("those") || before.equals("this")) {
+            return null;
+        }
+        if (!INDEFINITE.contains(before) && from + 1 == to && !s.token(to - 1).lower().endsWith("s")) {
+            return null; // a singular noun with no article ("think tank report") is no speaker
+        }
+        int next = s.key(to).equals("at") || s.key(to).equals("of") || s.key(to).equals("from") ? to + 1 : -1;
+        if (next > 0 && s.key(next).equals("the")) {
+            next++;
+        }
+        for (var src : s.sources) {
+            if (src.from() == next && !src.value().unnamed()) {
+                return null; // "analysts at the Open Source Centre" are that centre speaking
+            }
+        }
+        String described = s.span(start, to);
+        if (start == 0 && start == from) { // "Experts say ...": capitalised only because it opens the sentence
+            described = Character.toLowerCase(described.charAt(0)) + described.substring(1);
+        }
+        return described + UNNAMED;
+    }
+
+    /** A state word or a capitalised adjective right before the body ("British", "Western", "South Korean"). */
+    private static boolean isDescriptor(SentenceView s, int i) {
+        for (var st : s.states) {
+            if (i >= st.from() && i < st.to()) {
+                return true;
+            }
+        }
+        String text = s.token(i).text();
+        return SOURCE_MODIFIERS.contains(s.key(i)) || !text.isEmpty() && Character.isUpperCase(text.charAt(0))
+                && i > 0 && !s.token(i - 1).isPunctuation();
+    }
+
+    /** "according to" ends at most three words before token {@code i} ("according to a Reuters investigation"). */
+    private static boolean afterAccordingTo(SentenceView s, int i) {
+        for (var c : s.cues("speech")) {
+            if (s.key(c.from()).equals("according") && c.to() <= i && i - c.to() <= 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A specific verb ("found", "accused") outweighs a plain "said"; two specific ones give the weaker. */
@@ -205,6 +412,16 @@ final class Attribution {
             }
         }
         return -1;
+    }
+
+    /** A source phrase that starts at token {@code i} or one word later: the state before it only describes it. */
+    private static boolean sourceRightAfter(SentenceView s, int i) {
+        for (var src : s.sources) {
+            if (src.from() == i || src.from() == i + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int stateStartingAt(SentenceView s, int i) {

@@ -35,6 +35,11 @@ final class Lexicon {
         boolean needsState() {
             return label.startsWith("@state");
         }
+
+        /** A kind of body that is named by its description when no name is given ("a British think tank"). */
+        boolean unnamed() {
+            return label.equals("@unnamed");
+        }
     }
 
     record Cue(String kind, String value, boolean lowercaseOnly) {}

@@ -95,7 +95,17 @@ final class PeriodReader {
         if (published.month() != null) {
             bareMonths(sentence, lower, published, out);
         }
+        out.removeIf(p -> isBaseline(lower, p.start()));
         return out;
+    }
+
+    /** Words right before a date that make it the baseline of a comparison, not when something happened. */
+    private static final Pattern BASELINE = Pattern.compile(
+            "(?:compared\\s+(?:to|with)|than|as\\s+(?:many|much|high|large)\\s+as|(?:increase|rise|up|down|jump)\\s+(?:from|on|over)|relative\\s+to)\\s+(?:in\\s+)?$");
+
+    /** "a twelvefold increase compared to the previous year": the year compared with is no period of the claim. */
+    private static boolean isBaseline(String lower, int start) {
+        return BASELINE.matcher(lower.substring(Math.max(0, start - 30), start)).find();
     }
 
     /**
@@ -214,7 +224,8 @@ final class PeriodReader {
         scan(IN_YEAR, List.of("in", "during", "throughout", "over"), lower, sentence, from, to, m -> add(out, m, m.group(1)));
         if (part.contains("year")) {
             scan(RELATIVE_YEAR, List.of("last", "this", "next", "the", "earlier", "later"), lower, sentence, from, to, m -> {
-                Integer y = year(m.group(1) + " year", publishedYear);
+                Integer y = m.group(1).toLowerCase(Locale.ROOT).startsWith("the")
+                        ? yearBefore(lower, m.start(), publishedYear) : year(m.group(1) + " year", publishedYear);
                 if (y != null) {
                     add(out, m, String.valueOf(y));
                 }
@@ -314,6 +325,19 @@ final class PeriodReader {
             }
         }
         out.add(new Period(m.start(), m.end(), value, m.group()));
+    }
+
+    /**
+     * "the previous year" counts back from the last year the sentence named before it ("in 2023, twice the previous
+     * year" = 2022); with none named, from the publication year.
+     */
+    private static Integer yearBefore(String lower, int at, Integer publishedYear) {
+        for (int i = at - 4; i >= 0; i--) {
+            if (isYearAt(lower, i)) {
+                return Integer.valueOf(lower.substring(i, i + 4)) - 1;
+            }
+        }
+        return publishedYear == null ? null : publishedYear - 1;
     }
 
     private static Integer year(String ref, Integer publishedYear) {

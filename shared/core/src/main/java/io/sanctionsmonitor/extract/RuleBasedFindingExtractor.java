@@ -63,9 +63,11 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         DocumentMemory memory = new DocumentMemory();
         int previousEnd = 0;
         int sentencesInParagraph = 0;
+        int previousFrom = 0; // where the drafts of the sentence before, in this paragraph, begin
         for (Sentence sentence : segmenter.split(text)) {
             if (text.substring(previousEnd, sentence.start()).indexOf("\n\n") >= 0 || previousEnd == 0) {
                 memory.previousSentence = null; // a new paragraph: dates said before no longer frame the claims
+                previousFrom = drafts.size();
                 attribution.newParagraph(sentencesInParagraph >= ESSAY_PARAGRAPH);
                 sentencesInParagraph = 0;
             }
@@ -78,12 +80,56 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             SentenceView s = new SentenceView(sentence.text(), sentence.start(), tokens, lexicon);
             Attribution.Basis basis = attribution.read(s);
             if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens)) {
+                previousFrom = drafts.size();
                 continue;
             }
-            drafts.addAll(findingsOf(s, sentence, basis, published, memory));
+            if (opensWithAsSourceSaid(s) && !basis.sources().isEmpty()) {
+                creditUnsourcedClaims(drafts, previousFrom, basis.sources());
+            }
+            List<Draft> found = findingsOf(s, sentence, basis, published, memory);
+            previousFrom = drafts.size();
+            drafts.addAll(found);
             memory.previousSentence = sentence.text();
+            memory.previousHadFindings = !found.isEmpty();
+            memory.remember(sentence.text());
         }
         return merger.merge(drafts);
+    }
+
+    /**
+     * "As the panel noted in its report, ...": a sentence that opens by naming a source with "as" vouches for what the
+     * sentence before it just said, so that sentence's claims without a source of their own get it too.
+     */
+    private static boolean opensWithAsSourceSaid(SentenceView s) {
+        if (!s.key(0).equals("as")) {
+            return false;
+        }
+        int comma = 0;
+        while (comma < s.tokens.size() && !s.key(comma).equals(",")) {
+            comma++;
+        }
+        boolean source = false;
+        for (var src : s.sources) {
+            source |= src.from() <= 2 && src.to() <= comma;
+        }
+        boolean said = false;
+        for (var c : s.cues("speech")) {
+            said |= c.to() <= comma;
+        }
+        return source && said;
+    }
+
+    private static void creditUnsourcedClaims(List<Draft> drafts, int from, List<String> sources) {
+        for (int i = from; i < drafts.size(); i++) {
+            Draft d = drafts.get(i);
+            if (!d.sources().isEmpty() || d.namedSource()) {
+                continue;
+            }
+            List<String> why = new ArrayList<>(d.why());
+            why.add("source:" + String.join("+", sources) + " (named by \"As ...\" in the next sentence)");
+            drafts.set(i, new Draft(d.category(), d.type(), d.itemType(), d.from(), d.to(), d.items(), d.quantity(),
+                    d.lowerBound(), d.period(), sources, true, d.certainty(), d.sentence(), List.copyOf(why)));
+        }
     }
 
     /** What a reader remembers from earlier sentences: the other party of the last transfer, the kind of loot. */
@@ -92,7 +138,21 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         String loot;
         /** The sentence before, in the same paragraph: its date frames claims that state none of their own. */
         String previousSentence;
+        /** Whether the sentence before made claims: then its date is theirs, not the next sentence's. */
+        boolean previousHadFindings;
+        /** The last sentences read, across paragraphs, newest last: where "of them" may find its group. */
+        final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+
+        void remember(String sentence) {
+            recent.addLast(sentence);
+            if (recent.size() > REFERS_BACK_REACH) {
+                recent.removeFirst();
+            }
+        }
     }
+
+    /** How many sentences back "of them" may look for the date of its group. */
+    private static final int REFERS_BACK_REACH = 3;
 
     private List<Draft> findingsOf(SentenceView s, Sentence sentence, Attribution.Basis basis,
                                    PeriodReader.Published published, DocumentMemory memory) {
@@ -146,6 +206,11 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             why.add("direction:" + (direction.from() == null ? "?" : direction.from()) + "→"
                     + (direction.to() == null ? "?" : direction.to()) + " by " + direction.rule());
             Certainty certainty = certaintyOf(s, basis.certainty(), first, trigger, why);
+            if (first.reversed() && certainty == Certainty.CONFIRMED) {
+                // "confirms that X was sent in return for Y": what was confirmed is X; the exchange Y is only reported
+                certainty = Certainty.REPORTED;
+                why.add("certainty:reported (the exchange after a reverse cue is not what was confirmed)");
+            }
             QuantityReader.Count count = countOf(s, group);
             Quantity quantity = count == null ? null : count.quantity();
             boolean lowerBound = count != null && count.lowerBound();
@@ -155,10 +220,13 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (quantity != null) {
                 why.add("quantity:" + fmt(quantity.value()) + " " + quantity.unit());
             }
-            String period = nearestPeriod(found, s.token(first.from()).start());
+            String period = nearestPeriod(claimPeriods(s, found, first, trigger, why), s.token(first.from()).start());
             if (period != null) {
                 why.add("period:" + period);
-            } else if (!opensNewFrame(s) && (period = previousPeriod(memory, published)) != null) {
+            } else if (refersBack(s) && (period = groupPeriod(memory, published)) != null) {
+                why.add("period:" + period + " (date of the group referred back to)");
+            } else if (!opensNewFrame(s) && !memory.previousHadFindings
+                    && (period = previousPeriod(memory, published)) != null) {
                 why.add("period:" + period + " (stated in the sentence before)");
             }
             Set<String> items = new LinkedHashSet<>();
@@ -306,6 +374,88 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h, group));
             if (count != null) {
                 return count;
+            }
+        }
+        return null;
+    }
+
+    /** Relative or appositive clauses after the item: ", a region seized last year", ", which ...". */
+    private static final java.util.regex.Pattern SIDE_CLAUSE = java.util.regex.Pattern.compile(
+            ",\\s+(?:a|an|which|who|whose|where)\\s");
+
+    /**
+     * The dates of the sentence that can date this claim: not a date that dates the statement about a repeated or
+     * coming transfer ("In 2019, an official noted that the port had been repeatedly used ..."), nor one inside a
+     * relative or appositive clause after the item (", a region seized last year").
+     */
+    private static List<PeriodReader.Period> claimPeriods(SentenceView s, List<PeriodReader.Period> found, ItemHit first,
+                                                          SentenceView.Mention<Lexicon.Cue> trigger, List<String> why) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        int itemStart = s.token(first.from()).start();
+        int claimEnd = s.token(Math.max(first.to(), trigger == null ? 0 : trigger.to()) - 1).end();
+        List<PeriodReader.Period> kept = new ArrayList<>();
+        for (var p : found) {
+            if (p.end() <= itemStart && datesTheStatement(s, p, itemStart)) {
+                why.add("period-skipped:" + p.expression() + " (dates the statement)");
+                continue;
+            }
+            if (p.start() >= claimEnd && SIDE_CLAUSE.matcher(s.text.substring(claimEnd, p.start())).find()) {
+                why.add("period-skipped:" + p.expression() + " (in a side clause)");
+                continue;
+            }
+            kept.add(p);
+        }
+        return kept;
+    }
+
+    /**
+     * A speech verb (not "according to") between a date and the item, and the claim is repeated or still to come
+     * (an {@code unpinned} cue after the verb: "had been repeatedly used", "would be sent"): the date says when it
+     * was said, not when it happened. A single past event ("media reported in May that X had decided") keeps the date.
+     */
+    private static boolean datesTheStatement(SentenceView s, PeriodReader.Period p, int itemStart) {
+        for (var c : s.cues("speech")) {
+            int at = s.token(c.from()).start();
+            if (at >= p.end() && at < itemStart && !s.key(c.from()).equals("according")) {
+                for (var u : s.cues("unpinned")) {
+                    if (u.from() >= c.to()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Quantifiers before "of them" that count out of a group ("8,000 of them", "most of these"). */
+    private static final Set<String> PART_OF = Set.of("one", "some", "most", "many", "half", "all", "few", "several",
+            "each", "none", "two", "three");
+
+    /**
+     * "Nearly 8,000 of them", "Among these, ...": the claim is about a group named before. The cue must count out of
+     * the group (a number or quantifier before it) or open a clause, so "violations of these sanctions" is none.
+     */
+    private static boolean refersBack(SentenceView s) {
+        for (var c : s.cues("refers-back")) {
+            String before = s.key(c.from() - 1);
+            boolean opensClause = c.from() == 0 || before.equals(",");
+            boolean counted = PART_OF.contains(before) || !before.isEmpty() && Character.isDigit(before.charAt(0));
+            if (opensClause || counted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last date of the latest recent sentence that states one, for a claim about "them" or "these". */
+    private String groupPeriod(DocumentMemory memory, PeriodReader.Published published) {
+        var it = memory.recent.descendingIterator();
+        while (it.hasNext()) {
+            List<PeriodReader.Period> found = periods.find(it.next(), published);
+            if (!found.isEmpty()) {
+                return found.get(found.size() - 1).value();
             }
         }
         return null;

@@ -53,7 +53,20 @@ class PeriodReaderTest {
         assertEquals(List.of("2026"), periods("Training is expected next year.", "2025-05-20"));
         assertEquals(List.of("2025-02"), periods("Most of it came from February’s exchange hack.", "2025-10-23"));
         assertEquals(List.of("2025-01/2025-09"),
-                periods("It found that the DPRK stole “at least” $1.65 billion between January and September of this year.", "2025-10-23"));
+                periods("Hackers took some $400 million between January and September of this year, the audit found.", "2025-10-23"));
+    }
+
+    @Test
+    void theBaselineOfAComparisonIsNoPeriod() {
+        assertEquals(List.of("2023"), periods("Exports reached 900 tonnes in 2023, three times more than in 2021.", null));
+        assertEquals(List.of("2024"), periods("Arrivals rose in 2024, a sharp increase compared with the previous year.", "2025-03-01"));
+        assertEquals(List.of("2022"), periods("Exports in 2022 were four times as many as in 2020.", null));
+    }
+
+    @Test
+    void thePreviousYearCountsBackFromTheYearNamedBeforeIt() {
+        assertEquals(List.of("2019", "2018"), periods("Sales doubled in 2019 and had halved the previous year.", "2025-03-01"));
+        assertEquals(List.of("2024"), periods("Sales had halved the previous year.", "2025-03-01"));
     }
 
     @Test

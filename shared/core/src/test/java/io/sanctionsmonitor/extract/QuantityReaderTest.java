@@ -36,6 +36,12 @@ class QuantityReaderTest {
     }
 
     @Test
+    void aProtectionOrConditionAdjectiveMayStandBetweenCountAndItem() {
+        assertEquals(8.0, value("sold eight armoured sedans"));
+        assertEquals(15.0, value("shipped 15 refurbished trucks"));
+    }
+
+    @Test
     void floorsAreMarkedAndRangesGiveTheirLowerBound() {
         assertTrue(countBeforeLastWord("more than 100 missiles").lowerBound());
         assertEquals(10_000.0, value("10,000-12,000 troops"));

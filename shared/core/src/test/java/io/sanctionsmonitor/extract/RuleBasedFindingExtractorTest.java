@@ -441,10 +441,64 @@ class RuleBasedFindingExtractorTest {
 
     @Test
     void theDateOfTheSentenceBeforeFramesAClaimUnlessItOpensAnotherFrame() {
+        List<Finding> framed = extract("Radar images from March 2025 show a freighter leaving Rajin for Vladivostok. "
+                + "The freighter delivered 300 rockets to Russia.");
+        Finding rockets = only(framed);
+        assertEquals("2025-03", rockets.period());
+        assertTrue(rockets.why().contains("period:2025-03 (stated in the sentence before)"), rockets.why()::toString);
+        List<Finding> reframed = extract("Radar images from March 2025 show a freighter leaving Rajin for Vladivostok. "
+                + "In return, Moscow supplied North Korea with 50 trucks of fuel.");
+        assertNull(only(reframed).period());
+    }
+
+    @Test
+    void aShellCompanyIsAFrontCompanyNotAnArtilleryShell() {
+        Finding f = only(extract("A Latvian shell company opened bank accounts for a North Korean trading firm."));
+        assertEquals(Category.FINANCIAL, f.category());
+        assertEquals("LVA", f.from());
+    }
+
+        @Test
+    void aDateThatAlreadyDatesAClaimDoesNotDateTheNextSentence() {
         List<Finding> findings = extract("In March 2025 North Korea shipped 300 rockets to Russia. "
-                + "Pyongyang also sent 2,000 troops to Russia. In return, Moscow supplied North Korea with 50 trucks of fuel.");
-        assertEquals("2025-03", findings.get(1).period(), findings::toString);
-        assertNull(findings.stream().filter(f -> f.category() == Category.PETROLEUM_TRANSFER).findFirst().orElseThrow().period());
+                + "Pyongyang also sent 2,000 troops to Russia.");
+        assertEquals("2025-03", findings.get(0).period(), findings::toString);
+        assertNull(findings.get(1).period(), findings::toString);
+    }
+
+    @Test
+    void aClaimAboutAGroupNamedBeforeTakesTheGroupsDateAcrossAParagraph() {
+        List<Finding> findings = extract("Border records show that 4,200 North Koreans crossed into Russia in 2024.\n\n"
+                + "Officials could not say more.\n\n"
+                + "Some 3,000 of them were construction workers sent to Russia.", "2025-06-01");
+        Finding workers = findings.stream().filter(f -> f.evidence().startsWith("Some 3,000")).findFirst().orElseThrow();
+        assertEquals("2024", workers.period());
+        assertTrue(workers.why().contains("period:2024 (date of the group referred back to)"), workers.why()::toString);
+    }
+
+    @Test
+    void violationsOfTheseSanctionsReferToNoGroup() {
+        List<Finding> findings = extract("The shipments ran between May and July 2024.\n\n"
+                + "Among the violations of these sanctions, Russia sent 20 tonnes of diesel to North Korea.");
+        assertNull(only(findings).period(), findings::toString);
+    }
+
+    @Test
+    void aDateThatOpensAStatementAboutARepeatedOrComingTransferDatesOnlyTheStatement() {
+        Finding repeated = only(extract("In 2021, a Dutch customs officer noted that the port had been repeatedly used "
+                + "to ship luxury cars to North Korea."));
+        assertNull(repeated.period(), repeated.why()::toString);
+        assertTrue(repeated.why().contains("period-skipped:In 2021 (dates the statement)"), repeated.why()::toString);
+        Finding single = only(extract("In May 2025, Japanese media reported that Russia had shipped 40 howitzers to North Korea."));
+        assertEquals("2025-05", single.period(), "a single past event keeps the date of its report");
+    }
+
+    @Test
+    void aDateInAClauseAboutAnotherThingAfterTheItemIsNotTheClaimsDate() {
+        Finding f = only(extract("Moscow will send 3,000 North Korean workers to Belgorod, a border town flooded "
+                + "last year.", "2025-06-01"));
+        assertNull(f.period(), f.why()::toString);
+        assertTrue(f.why().stream().anyMatch(w -> w.startsWith("period-skipped:last year")), f.why()::toString);
     }
 
     @Test
