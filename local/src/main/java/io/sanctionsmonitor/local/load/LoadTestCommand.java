@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LoadTestCommand {
     static final String USAGE = """
-            usage: bin/load-test [N] [--concurrency 2] [--seed 1] [--corrupt 0.01] [--timeout-minutes 30] [--own-stack]
+            usage: bin/load-test [N] [--concurrency 2] [--seed 1] [--corrupt 0.01] [--timeout-minutes 90] [--own-stack]
               N                 reports to upload (default 1000)
               --concurrency C   processor instances polling the queue in parallel (own stack only)
               --own-stack       start a fresh moto_server and stack even when bin/local up is running
@@ -47,7 +47,7 @@ public final class LoadTestCommand {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("n", "1000", "concurrency", "2", "seed", "1",
-                "corrupt", "0.01", "timeout-minutes", "30"));
+                "corrupt", "0.01", "timeout-minutes", "90"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--own-stack")) {
@@ -140,12 +140,16 @@ public final class LoadTestCommand {
         long deadline = System.nanoTime() + Long.parseLong(options.get("timeout-minutes")) * 60_000_000_000L;
         Map<String, Long> counts = Map.of();
         long lastPrint = 0;
+        long terminalAtLastPrint = 0;
         while (System.nanoTime() < deadline) {
             counts = countByStatus(target, run);
             long terminal = counts.getOrDefault("PROCESSED", 0L) + counts.getOrDefault("FAILED", 0L);
-            if (System.nanoTime() - lastPrint > 15_000_000_000L) {
-                OUT.printf(Locale.ROOT, "  %5.0f s    %s%n", seconds(started), counts);
+            if (System.nanoTime() - lastPrint > 60_000_000_000L) {
+                // the rate since the last line: on moto it falls as the table grows
+                OUT.printf(Locale.ROOT, "  %5.0f s    %s  %.0f documents/minute since the last line%n", seconds(started),
+                        counts, lastPrint == 0 ? 0.0 : (terminal - terminalAtLastPrint) / (seconds(lastPrint) / 60));
                 lastPrint = System.nanoTime();
+                terminalAtLastPrint = terminal;
             }
             if (terminal >= n) {
                 break;
@@ -188,6 +192,10 @@ public final class LoadTestCommand {
         OUT.println("findings     " + table.findings().size() + " stored in the table");
         OUT.println("duplicates   " + duplicates + " (findings with the same document, category, evidence, items and states stored twice)");
         OUT.println("intents left " + table.pendingIntents());
+        Map<String, Integer> counters = table.counterItemBytes();
+        OUT.println("table        " + table.size() + " items; largest " + table.largestItemBytes() + " bytes; " + counters.size()
+                + " counter items, largest FINDINGS " + largest(counters, "FINDINGS#") + " bytes, STATUS "
+                + largest(counters, "STATUS#") + " bytes");
         OUT.println("dead letters " + deadLetters);
         boolean statsEqual = true;
         if (own != null) {
@@ -232,6 +240,10 @@ public final class LoadTestCommand {
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
         return Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    private static int largest(Map<String, Integer> sizes, String prefix) {
+        return sizes.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToInt(Map.Entry::getValue).max().orElse(0);
     }
 
     private static double seconds(long since) {
