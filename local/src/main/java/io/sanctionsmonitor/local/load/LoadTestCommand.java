@@ -49,7 +49,7 @@ public final class LoadTestCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How often the wait for terminal statuses looks: the throughput it prints is late by at most this. */
     private static final long POLL_MILLIS = 5_000;
-    /** Uploads per moto stack unless --stacks says otherwise: 100 take about 4 minutes and 5 GB of moto. */
+    /** Uploads per moto stack unless --stacks says otherwise: 100 took 2 to 4 minutes and 4 GB of moto (2026-11-27). */
     private static final int UPLOADS_PER_STACK = 100;
 
     public static void main(String[] args) throws Exception {
