@@ -128,25 +128,32 @@ public final class TableSnapshot {
 
     /** The size of the largest item as DynamoDB counts it (names plus values, roughly), to check the 400 KB limit. */
     public int largestItemBytes() {
-        int largest = 0;
-        for (Map<String, AttributeValue> item : items) {
-            int size = 0;
-            for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-                AttributeValue v = e.getValue();
-                size += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-                if (v.s() != null) {
-                    size += v.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-                } else if (v.n() != null) {
-                    size += v.n().length();
-                } else if (v.b() != null) {
-                    size += v.b().asByteArray().length;
-                } else if (v.hasSs()) {
-                    size += v.ss().stream().mapToInt(x -> x.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
-                }
+        return items.stream().mapToInt(TableSnapshot::bytes).max().orElse(0);
+    }
+
+    /** The /stats counter items (pk STATS): their sort keys and sizes, largest first. */
+    public Map<String, Integer> counterItemBytes() {
+        Map<String, Integer> sizes = new TreeMap<>();
+        items.stream().filter(i -> "STATS".equals(i.get("pk").s())).forEach(i -> sizes.put(i.get("sk").s(), bytes(i)));
+        return sizes;
+    }
+
+    private static int bytes(Map<String, AttributeValue> item) {
+        int size = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            AttributeValue v = e.getValue();
+            size += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (v.s() != null) {
+                size += v.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            } else if (v.n() != null) {
+                size += v.n().length();
+            } else if (v.b() != null) {
+                size += v.b().asByteArray().length;
+            } else if (v.hasSs()) {
+                size += v.ss().stream().mapToInt(x -> x.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
             }
-            largest = Math.max(largest, size);
         }
-        return largest;
+        return size;
     }
 
     /** Documents whose status is PROCESSING: work that has not ended. */

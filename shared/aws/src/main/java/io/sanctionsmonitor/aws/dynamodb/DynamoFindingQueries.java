@@ -143,9 +143,7 @@ public final class DynamoFindingQueries implements FindingQueries {
         }
         Dimension best = candidates.keySet().iterator().next();
         if (candidates.size() > 1) {
-            Map<StatsCounters.Dimension, Map<String, Long>> counts = counters(candidates.containsKey(Dimension.CATEGORY),
-                    candidates.keySet().stream().anyMatch(d -> d == Dimension.FROM || d == Dimension.TO || d == Dimension.COUNTRY),
-                    candidates.containsKey(Dimension.CERTAINTY));
+            Map<StatsCounters.Dimension, Map<String, Long>> counts = counters();
             ToLongFunction<Dimension> estimate = d -> estimate(counts, d, candidates.get(d));
             best = candidates.keySet().stream().min(Comparator.comparingLong(estimate)).orElseThrow();
         }
@@ -182,7 +180,7 @@ public final class DynamoFindingQueries implements FindingQueries {
      * no-period year when a period is asked, after {@code until}, or whose findings all end before {@code since}.
      */
     private List<String> years(FindingFilter f) {
-        Map<String, Long> spans = counters(StatsCounters.Dimension.SPAN).getOrDefault(StatsCounters.Dimension.SPAN, Map.of());
+        Map<String, Long> spans = counters().getOrDefault(StatsCounters.Dimension.SPAN, Map.of());
         String lastYear = f.until() == null ? null : f.until().substring(0, 4);
         String sinceYear = f.since() == null ? null : f.since().substring(0, 4);
         return spans.entrySet().stream()
@@ -351,37 +349,20 @@ public final class DynamoFindingQueries implements FindingQueries {
 
     @Override
     public FindingStats stats() {
-        return StatsCounters.stats(counters((StatsCounters.Dimension) null));
+        return StatsCounters.stats(counters());
     }
 
-    private Map<StatsCounters.Dimension, Map<String, Long>> counters(boolean category, boolean pairs, boolean certainty) {
-        Map<StatsCounters.Dimension, Map<String, Long>> counts = new HashMap<>();
-        if (category) {
-            counts.putAll(counters(StatsCounters.Dimension.CATEGORY));
-        }
-        if (pairs) {
-            counts.putAll(counters(StatsCounters.Dimension.PAIR));
-        }
-        if (certainty) {
-            counts.putAll(counters(StatsCounters.Dimension.CERTAINTY));
-        }
-        return counts;
-    }
-
-    /** The summed counters of one dimension (all of them when null): one Query on the STATS partition. */
-    private Map<StatsCounters.Dimension, Map<String, Long>> counters(StatsCounters.Dimension dimension) {
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table);
-        if (dimension == null) {
-            q.keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", TableKeys.PK))
-                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.STATS_PK)));
-        } else {
-            q.keyConditionExpression("#pk = :pk AND begins_with(#sk, :d)")
-                    .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
-                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.STATS_PK), ":d", s(dimension.name() + "#")));
-        }
+    /**
+     * The summed counters: one Query on the STATS partition (each shard's FINDINGS item holds every finding
+     * dimension, so one dimension costs the same read as all).
+     */
+    private Map<StatsCounters.Dimension, Map<String, Long>> counters() {
+        QueryRequest q = QueryRequest.builder().tableName(table).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK))
+                .expressionAttributeValues(Map.of(":pk", s(TableKeys.STATS_PK))).build();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         try {
-            dynamoDb.queryPaginator(q.build()).items().forEach(items::add);
+            dynamoDb.queryPaginator(q).items().forEach(items::add);
         } catch (SdkException e) {
             throw DynamoFailures.classify("reading statistics", e);
         }

@@ -14,13 +14,34 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The /stats counters: one item per dimension and shard ({@code pk STATS, sk CATEGORY#3}), one number attribute
- * per value. A document's writes always go to the same shard (by its id), in the transaction that commits the
- * document, so the counters move exactly once per commit; {@link #SHARDS} shards spread concurrent commits.
+ * The /stats counters, two items per shard under {@code pk STATS}:
+ * <ul>
+ *   <li>{@code sk FINDINGS#3}: every finding dimension, one number attribute per dimension and value
+ *       ({@code CATEGORY#ARMS_TRANSFER}, {@code PAIR#RUS->PRK}, {@code MONTH#2024-03}, ...);</li>
+ *   <li>{@code sk STATUS#3}: documents per status ({@code PROCESSED}).</li>
+ * </ul>
+ * A document's writes always go to the same shard (by its id), in the transaction that commits the document,
+ * so the counters move exactly once per commit; {@link #SHARDS} shards spread concurrent commits. A commit is
+ * one Update per item it changes: begin() moves only a status (the small item: a transactional write is billed
+ * by the size of the item it changes), a new finding set moves both. Counters only ever add, so totals are the
+ * sum over every item of the partition, whatever its layout: items of the earlier layout, one per dimension
+ * ({@code sk CATEGORY#3}, attributes named by value), are still summed.
+ *
+ * <p>Size: a FINDINGS item holds at most one attribute per possible value, and the values are bounded: state
+ * pairs by the gazetteer, months and spans by the years a period can name (SPAN folds long periods, see
+ * {@link #MAX_SPAN_YEARS}). {@code StatsCountersTest} checks that worst case against DynamoDB's 400 KB.
  */
 final class StatsCounters {
 
     static final int SHARDS = 8;
+    /** ADD terms per Update: well under DynamoDB's 300 operators and 4 KB per expression. */
+    static final int MAX_TERMS_PER_UPDATE = 100;
+    /**
+     * A SPAN longer than this many years is counted as open-ended ("2001->9999"): a since-filter then skips its
+     * start year less often (never wrongly), and the span keys per start year stay bounded.
+     */
+    static final int MAX_SPAN_YEARS = 10;
+    static final String FINDINGS = "FINDINGS";
 
     /**
      * SPAN counts findings by the years their period starts and ends ("2023->9999" for "2023-09/",
@@ -36,8 +57,30 @@ final class StatsCounters {
         return (int) (crc.getValue() % SHARDS);
     }
 
-    static String sk(Dimension dimension, int shard) {
-        return dimension.name() + "#" + shard;
+    /** The shard's item of finding counters; parts after the first take what one Update cannot. */
+    static String findingsSk(int shard, int part) {
+        return FINDINGS + "#" + shard + (part == 0 ? "" : "#" + part);
+    }
+
+    static String statusSk(int shard) {
+        return Dimension.STATUS.name() + "#" + shard;
+    }
+
+    /** The attribute counting one value of a finding dimension on a FINDINGS item. */
+    static String attribute(Dimension dimension, String value) {
+        return dimension.name() + "#" + (dimension == Dimension.SPAN ? foldedSpan(value) : value);
+    }
+
+    /** "2001->2024" becomes "2001->9999" (longer than {@link #MAX_SPAN_YEARS}); other spans stay. */
+    static String foldedSpan(String span) {
+        int arrow = span.indexOf("->");
+        try {
+            int start = Integer.parseInt(span.substring(0, arrow));
+            int end = Integer.parseInt(span.substring(arrow + 2));
+            return end != 9999 && end - start > MAX_SPAN_YEARS ? span.substring(0, arrow) + "->9999" : span;
+        } catch (RuntimeException e) {
+            return span;
+        }
     }
 
     /** new minus old, without zero entries. */
@@ -51,51 +94,85 @@ final class StatsCounters {
         return delta;
     }
 
-    /** The transaction items that apply a delta to one shard. */
+    /**
+     * The transaction items that apply a delta to one shard: one Update of its FINDINGS item (more only past
+     * {@link #MAX_TERMS_PER_UPDATE} values, e.g. a long report's many months and pairs), one of its STATUS item.
+     */
     static List<TransactWriteItem> updates(String table, int shard, Map<Dimension, Map<String, Long>> delta) {
-        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, Long> findingTerms = new TreeMap<>();
         delta.forEach((dimension, counts) -> {
-            Map<String, String> names = new HashMap<>();
-            Map<String, AttributeValue> values = new HashMap<>();
-            List<String> adds = new ArrayList<>();
-            int i = 0;
-            for (Map.Entry<String, Long> e : counts.entrySet()) {
-                names.put("#a" + i, e.getKey());
-                values.put(":v" + i, AttributeValue.fromN(Long.toString(e.getValue())));
-                adds.add("#a" + i + " :v" + i);
-                i++;
+            if (dimension != Dimension.STATUS) {
+                counts.forEach((value, n) -> findingTerms.merge(attribute(dimension, value), n, Long::sum));
             }
-            items.add(TransactWriteItem.builder().update(Update.builder()
-                    .tableName(table)
-                    .key(Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.STATS_PK),
-                            TableKeys.SK, AttributeValue.fromS(sk(dimension, shard))))
-                    .updateExpression("ADD " + String.join(", ", adds))
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .build()).build());
         });
+        findingTerms.values().removeIf(n -> n == 0); // folded spans may cancel out
+        List<Map.Entry<String, Long>> terms = new ArrayList<>(findingTerms.entrySet());
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (int part = 0; part * MAX_TERMS_PER_UPDATE < terms.size(); part++) {
+            items.add(update(table, findingsSk(shard, part), terms.subList(part * MAX_TERMS_PER_UPDATE,
+                    Math.min(terms.size(), (part + 1) * MAX_TERMS_PER_UPDATE))));
+        }
+        Map<String, Long> statuses = delta.getOrDefault(Dimension.STATUS, Map.of());
+        if (!statuses.isEmpty()) {
+            items.add(update(table, statusSk(shard), List.copyOf(statuses.entrySet())));
+        }
         return items;
     }
 
-    /** Sums the shards' items (as read by a Query on pk STATS) into totals per dimension. */
+    private static TransactWriteItem update(String table, String sk, List<Map.Entry<String, Long>> terms) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> adds = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            names.put("#a" + i, terms.get(i).getKey());
+            values.put(":v" + i, AttributeValue.fromN(Long.toString(terms.get(i).getValue())));
+            adds.add("#a" + i + " :v" + i);
+        }
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.STATS_PK), TableKeys.SK, AttributeValue.fromS(sk)))
+                .updateExpression("ADD " + String.join(", ", adds))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build()).build();
+    }
+
+    /** Sums the items of the STATS partition (as read by a Query on pk STATS) into totals per dimension. */
     static Map<Dimension, Map<String, Long>> sum(List<Map<String, AttributeValue>> items) {
         Map<Dimension, Map<String, Long>> totals = new EnumMap<>(Dimension.class);
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(TableKeys.SK).s();
-            Dimension dimension;
-            try {
-                dimension = Dimension.valueOf(sk.substring(0, sk.indexOf('#')));
-            } catch (RuntimeException e) {
+            String kind = sk.substring(0, Math.max(0, sk.indexOf('#')));
+            boolean findings = kind.equals(FINDINGS);
+            Dimension itemDimension = findings ? null : dimension(kind); // one dimension per item: STATUS, or older
+            if (!findings && itemDimension == null) {
                 continue;
             }
-            Map<String, Long> counts = totals.computeIfAbsent(dimension, x -> new TreeMap<>());
             item.forEach((name, value) -> {
-                if (value.n() != null && !name.equals(TableKeys.PK) && !name.equals(TableKeys.SK)) {
-                    counts.merge(name, Long.parseLong(value.n()), Long::sum);
+                if (value.n() == null || name.equals(TableKeys.PK) || name.equals(TableKeys.SK)) {
+                    return;
+                }
+                Dimension d = itemDimension;
+                String key = name;
+                if (findings) {
+                    int hash = name.indexOf('#');
+                    d = hash < 0 ? null : dimension(name.substring(0, hash));
+                    key = name.substring(hash + 1);
+                }
+                if (d != null) {
+                    totals.computeIfAbsent(d, x -> new TreeMap<>()).merge(key, Long.parseLong(value.n()), Long::sum);
                 }
             });
         }
         return totals;
+    }
+
+    private static Dimension dimension(String name) {
+        try {
+            return Dimension.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static FindingStats stats(Map<Dimension, Map<String, Long>> totals) {
