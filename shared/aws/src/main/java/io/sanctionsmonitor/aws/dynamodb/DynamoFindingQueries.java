@@ -2,10 +2,9 @@ package io.sanctionsmonitor.aws.dynamodb;
 
 import static io.sanctionsmonitor.aws.dynamodb.FindingItems.s;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.aws.dynamodb.FindingFilterExpression.Served;
 import io.sanctionsmonitor.aws.dynamodb.TableKeys.Dimension;
+import io.sanctionsmonitor.json.ReportDocumentJson;
 import io.sanctionsmonitor.model.Certainty;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.model.Finding;
@@ -16,6 +15,7 @@ import io.sanctionsmonitor.query.FindingQueries;
 import io.sanctionsmonitor.query.FindingStats;
 import io.sanctionsmonitor.query.Page;
 import io.sanctionsmonitor.query.PagePosition;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,7 +46,6 @@ public final class DynamoFindingQueries implements FindingQueries {
      * whole partition in one request and run into the function's timeout. The cursor carries on from there.
      */
     static final int READ_BUDGET_PER_PAGE = 3_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Sees every Query's items read and returned; the benchmark counts with it. */
     interface ReadObserver {
@@ -387,8 +386,8 @@ public final class DynamoFindingQueries implements FindingQueries {
 
     private static ReportDocument document(Map<String, AttributeValue> item) {
         try {
-            return JSON.readValue(item.get(DynamoDocumentStore.DOC).s(), ReportDocument.class);
-        } catch (JsonProcessingException e) {
+            return ReportDocumentJson.fromJson(item.get(DynamoDocumentStore.DOC).s());
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("a stored document does not parse: " + item.get(TableKeys.PK), e);
         }
     }
