@@ -320,7 +320,7 @@ public final class DynamoDocumentStore implements DocumentStore {
 
     /** Deletes other writers' intents first (so they cannot commit any more), then their items this set lacks. */
     private void cleanUpIntents(String documentId, FindingSetSummary next) {
-        List<Map<String, AttributeValue>> intents = new ArrayList<>();
+        List<Map<String, AttributeValue>> intents;
         try {
             QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
                     .keyConditionExpression("#pk = :pk AND begins_with(#sk, :p)")
@@ -328,7 +328,7 @@ public final class DynamoDocumentStore implements DocumentStore {
                     .expressionAttributeValues(Map.of(":pk", s(TableKeys.document(documentId)),
                             ":p", s(TableKeys.PENDING_SK_PREFIX)))
                     .build();
-            dynamoDb.queryPaginator(request).items().forEach(intents::add);
+            intents = QueryPages.all(dynamoDb, request);
         } catch (SdkException e) {
             throw DynamoFailures.classify("reading write intents", e);
         }

@@ -359,9 +359,9 @@ public final class DynamoFindingQueries implements FindingQueries {
                     .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
                     .expressionAttributeValues(Map.of(":pk", s(TableKeys.STATS_PK), ":d", s(dimension.name() + "#")));
         }
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        List<Map<String, AttributeValue>> items;
         try {
-            dynamoDb.queryPaginator(q.build()).items().forEach(items::add);
+            items = QueryPages.all(dynamoDb, q.build());
         } catch (SdkException e) {
             throw DynamoFailures.classify("reading statistics", e);
         }
