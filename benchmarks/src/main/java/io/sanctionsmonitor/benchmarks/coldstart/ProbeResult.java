@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * What one probe JVM reported: wall milliseconds since the launcher's timestamp just before it started the JVM, and
- * the CPU milliseconds the JVM had used when the first event was handled.
+ * the CPU milliseconds the JVM had used when the first event was handled, and the wall milliseconds of a second
+ * event handled afterwards by the same handler (warm).
  */
 record ProbeResult(double mainMillis, double constructedMillis, double handledMillis, double cpuMillis, int classes,
-                   String outcome) {
+                   double againMillis, String outcome) {
 
     /** Reads the probe's {@code COLDSTART key=value ...} line. */
     static ProbeResult parse(String line) {
@@ -23,6 +24,7 @@ record ProbeResult(double mainMillis, double constructedMillis, double handledMi
         }
         return new ProbeResult(Double.parseDouble(fields.get("main_ms")), Double.parseDouble(fields.get("constructed_ms")),
                 Double.parseDouble(fields.get("handled_ms")), Double.parseDouble(fields.get("cpu_ms")),
-                Integer.parseInt(fields.get("classes")), fields.get("outcome"));
+                Integer.parseInt(fields.get("classes")), Double.parseDouble(fields.getOrDefault("again_ms", "NaN")),
+                fields.get("outcome"));
     }
 }
