@@ -20,17 +20,18 @@ final class ColdStartReport {
                 median(list, ProbeResult::mainMillis), median(list, ProbeResult::constructedMillis),
                 median(list, ProbeResult::handledMillis), median(list, ProbeResult::cpuMillis), median(list, r -> r.classes()),
                 median(list, ProbeResult::againMillis))));
-        out.append("\n| function | ratio of medians, wall | median of per-round ratios, wall | ratio of medians, CPU | goal |\n");
-        out.append("|---|---:|---:|---:|---:|\n");
+        out.append("\n| function | ratio of medians, wall | median of per-round ratios, wall | ratio of medians, CPU "
+                + "| ratio of medians, wall less the warm event | goal (on the wall ratio of medians) |\n");
+        out.append("|---|---:|---:|---:|---:|---:|\n");
         for (String function : List.of("processor", "api")) {
             if (of(results, function, "function").isEmpty()) {
                 continue;
             }
             double goal = function.equals("api") ? ColdStartBenchmark.API_GOAL : ColdStartBenchmark.PROCESSOR_GOAL;
             double ratio = ratio(results, function, ProbeResult::handledMillis);
-            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | <= %.1f %s |%n", function, ratio,
-                    pairedRatio(results, function), ratio(results, function, ProbeResult::cpuMillis), goal,
-                    ratio <= goal ? "(met)" : "(missed)"));
+            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | <= %.1f %s |%n", function, ratio,
+                    pairedRatio(results, function), ratio(results, function, ProbeResult::cpuMillis),
+                    ratio(results, function, ProbeResult::coldMillis), goal, ratio <= goal ? "(met)" : "(missed)"));
         }
         return out.toString();
     }

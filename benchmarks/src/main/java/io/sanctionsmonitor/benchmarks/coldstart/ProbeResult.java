@@ -12,6 +12,14 @@ import java.util.Map;
 record ProbeResult(double mainMillis, double constructedMillis, double handledMillis, double cpuMillis, int classes,
                    double againMillis, String outcome) {
 
+    /**
+     * Wall time to the first event less the warm event's: what being cold cost, without the work (calls to moto)
+     * that the event costs warm as well.
+     */
+    double coldMillis() {
+        return handledMillis - againMillis;
+    }
+
     /** Reads the probe's {@code COLDSTART key=value ...} line. */
     static ProbeResult parse(String line) {
         if (!line.startsWith(ColdStartProbe.LINE_PREFIX)) {
