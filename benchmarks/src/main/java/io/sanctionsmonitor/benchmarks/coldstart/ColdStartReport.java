@@ -13,23 +13,25 @@ final class ColdStartReport {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nCold start, median of %d runs (JDK %s, %s, fresh JVM per run, moto):%n%n",
                 runs, javaVersion, String.join(" ", JvmLauncher.LAMBDA_FLAGS)));
-        out.append("| function | handler | -Xmx | JVM to main (ms) | handler built (ms) | first event handled (ms) | CPU to first event (ms) | classes loaded |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-        results.forEach((variant, list) -> out.append(String.format(Locale.ROOT, "| %s | %s | %d MB | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
+        out.append("| function | handler | -Xmx | JVM to main (ms) | handler built (ms) | first event handled (ms) | CPU to first event (ms) | classes loaded | second event, warm (ms) |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        results.forEach((variant, list) -> out.append(String.format(Locale.ROOT, "| %s | %s | %d MB | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
                 variant.function(), variant.role(), variant.memoryMb(),
                 median(list, ProbeResult::mainMillis), median(list, ProbeResult::constructedMillis),
-                median(list, ProbeResult::handledMillis), median(list, ProbeResult::cpuMillis), median(list, r -> r.classes()))));
-        out.append("\n| function | ratio of medians, wall | median of per-round ratios, wall | ratio of medians, CPU | goal |\n");
-        out.append("|---|---:|---:|---:|---:|\n");
+                median(list, ProbeResult::handledMillis), median(list, ProbeResult::cpuMillis), median(list, r -> r.classes()),
+                median(list, ProbeResult::againMillis))));
+        out.append("\n| function | ratio of medians, wall | median of per-round ratios, wall | ratio of medians, CPU "
+                + "| ratio of medians, wall less the warm event | goal (on the wall ratio of medians) |\n");
+        out.append("|---|---:|---:|---:|---:|---:|\n");
         for (String function : List.of("processor", "api")) {
             if (of(results, function, "function").isEmpty()) {
                 continue;
             }
             double goal = function.equals("api") ? ColdStartBenchmark.API_GOAL : ColdStartBenchmark.PROCESSOR_GOAL;
             double ratio = ratio(results, function, ProbeResult::handledMillis);
-            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | <= %.1f %s |%n", function, ratio,
-                    pairedRatio(results, function), ratio(results, function, ProbeResult::cpuMillis), goal,
-                    ratio <= goal ? "(met)" : "(missed)"));
+            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | <= %.1f %s |%n", function, ratio,
+                    pairedRatio(results, function), ratio(results, function, ProbeResult::cpuMillis),
+                    ratio(results, function, ProbeResult::coldMillis), goal, ratio <= goal ? "(met)" : "(missed)"));
         }
         return out.toString();
     }

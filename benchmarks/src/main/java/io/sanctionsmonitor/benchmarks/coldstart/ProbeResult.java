@@ -6,10 +6,19 @@ import java.util.Map;
 
 /**
  * What one probe JVM reported: wall milliseconds since the launcher's timestamp just before it started the JVM, and
- * the CPU milliseconds the JVM had used when the first event was handled.
+ * the CPU milliseconds the JVM had used when the first event was handled, and the wall milliseconds of a second
+ * event handled afterwards by the same handler (warm).
  */
 record ProbeResult(double mainMillis, double constructedMillis, double handledMillis, double cpuMillis, int classes,
-                   String outcome) {
+                   double againMillis, String outcome) {
+
+    /**
+     * Wall time to the first event less the warm event's: what being cold cost, without the work (calls to moto)
+     * that the event costs warm as well.
+     */
+    double coldMillis() {
+        return handledMillis - againMillis;
+    }
 
     /** Reads the probe's {@code COLDSTART key=value ...} line. */
     static ProbeResult parse(String line) {
@@ -23,6 +32,7 @@ record ProbeResult(double mainMillis, double constructedMillis, double handledMi
         }
         return new ProbeResult(Double.parseDouble(fields.get("main_ms")), Double.parseDouble(fields.get("constructed_ms")),
                 Double.parseDouble(fields.get("handled_ms")), Double.parseDouble(fields.get("cpu_ms")),
-                Integer.parseInt(fields.get("classes")), fields.get("outcome"));
+                Integer.parseInt(fields.get("classes")), Double.parseDouble(fields.getOrDefault("again_ms", "NaN")),
+                fields.get("outcome"));
     }
 }

@@ -1,10 +1,9 @@
 package io.sanctionsmonitor.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsmonitor.json.Json;
 import io.sanctionsmonitor.query.ApiRequest;
 import io.sanctionsmonitor.query.ApiResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,9 @@ final class ApiAccessLog {
     private static final Pattern DOCUMENT_FINDINGS = Pattern.compile("/documents/[^/]+/findings");
     private static final Set<String> FIXED_ROUTES = Set.of("/findings", "/incidents", "/documents", "/stats", "/openapi.json");
 
-    private final ObjectMapper json;
     private final Consumer<String> sink;
 
-    ApiAccessLog(ObjectMapper json, Consumer<String> sink) {
-        this.json = json;
+    ApiAccessLog(Consumer<String> sink) {
         this.sink = sink;
     }
 
@@ -61,11 +58,7 @@ final class ApiAccessLog {
         if (error != null) {
             line.put("error", error);
         }
-        try {
-            sink.accept(json.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            sink.accept("{\"level\":\"ERROR\",\"event\":\"log.unwritable\",\"request_id\":\"" + requestId + "\"}");
-        }
+        sink.accept(Json.write(g -> Json.writeValue(g, line)));
     }
 
     /** The route template a path was served by (ids replaced), never the path itself. */
@@ -112,11 +105,11 @@ final class ApiAccessLog {
         return logged;
     }
 
-    private int resultCount(String body) {
+    private static int resultCount(String body) {
         try {
-            JsonNode tree = json.readTree(body);
-            return tree.has("items") && tree.get("items").isArray() ? tree.get("items").size() : 1;
-        } catch (JsonProcessingException e) {
+            Object tree = Json.read(body, Json::value);
+            return tree instanceof Map<?, ?> map && map.get("items") instanceof List<?> items ? items.size() : 1;
+        } catch (IOException e) {
             return 0;
         }
     }

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.aws.AwsClients;
 import io.sanctionsmonitor.aws.LambdaEnvironment;
 import io.sanctionsmonitor.aws.dynamodb.DynamoFindingQueries;
@@ -25,7 +24,6 @@ public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
     private final QueryApi api;
     /** Held here because the CRaC context keeps only weak references to its resources. */
     private final ApiPriming priming = ApiPriming.registered();
-    private final ObjectMapper json = new ObjectMapper();
 
     /** For Lambda: the client is built once per container, region and credentials from the environment. */
     public ApiHandler() {
@@ -58,9 +56,9 @@ public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
 
     private ApiAccessLog accessLog(Context context) {
         if (context == null || context.getLogger() == null) {
-            return new ApiAccessLog(json, System.out::println);
+            return new ApiAccessLog(System.out::println);
         }
-        return new ApiAccessLog(json, line -> context.getLogger().log(line + "\n"));
+        return new ApiAccessLog(line -> context.getLogger().log(line + "\n"));
     }
 
     private static String requestId(Context context, APIGatewayV2HTTPEvent event) {

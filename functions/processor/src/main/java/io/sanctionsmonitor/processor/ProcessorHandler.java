@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.aws.AwsClients;
 import io.sanctionsmonitor.aws.LambdaEnvironment;
 import io.sanctionsmonitor.aws.dynamodb.DynamoDocumentStore;
@@ -32,7 +31,6 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     /** The queue's maxReceiveCount in template.yaml; overridable for other deployments. */
     static final int DEFAULT_MAX_RECEIVE_COUNT = 5;
 
-    private final ObjectMapper json = new ObjectMapper();
     private final ReportEventsConsumer consumer;
     /** Held here because the CRaC context keeps only weak references to its resources. */
     private final ProcessorPriming priming;
@@ -60,14 +58,14 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
                      DocumentStore store, Map<String, String> env) {
         ReportIngestor ingestor = new ReportIngestor(objects, parser, extractor, store,
                 IngestSettings.fromEnvironment(env), Clock.systemUTC());
-        this.consumer = new ReportEventsConsumer(new S3Notifications(json), ingestor, maxReceiveCount(env));
-        this.priming = new ProcessorPriming(json, parser, parserWarmUp, extractor);
+        this.consumer = new ReportEventsConsumer(new S3Notifications(), ingestor, maxReceiveCount(env));
+        this.priming = new ProcessorPriming(parser, parserWarmUp, extractor);
         Core.getGlobalContext().register(priming);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        ProcessorLog log = new ProcessorLog(json, line -> context.getLogger().log(line + "\n"), context.getAwsRequestId());
+        ProcessorLog log = new ProcessorLog(line -> context.getLogger().log(line + "\n"), context.getAwsRequestId());
         long started = System.nanoTime();
         List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
         SQSBatchResponse response = consumer.consume(messages, log);

@@ -1,10 +1,9 @@
 package io.sanctionsmonitor.processor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.ingest.IngestOutcome;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.ingest.TransientFailureException;
+import io.sanctionsmonitor.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,12 +13,10 @@ import java.util.function.Consumer;
  * sensitive, and a log line is not the place to keep them.
  */
 final class ProcessorLog {
-    private final ObjectMapper json;
     private final Consumer<String> sink;
     private final String requestId;
 
-    ProcessorLog(ObjectMapper json, Consumer<String> sink, String requestId) {
-        this.json = json;
+    ProcessorLog(Consumer<String> sink, String requestId) {
         this.sink = sink;
         this.requestId = requestId;
     }
@@ -77,10 +74,6 @@ final class ProcessorLog {
     }
 
     private void write(Map<String, Object> line) {
-        try {
-            sink.accept(json.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            sink.accept("{\"level\":\"ERROR\",\"event\":\"log.unwritable\"}");
-        }
+        sink.accept(Json.write(g -> Json.writeValue(g, line)));
     }
 }

@@ -2,7 +2,6 @@ package io.sanctionsmonitor.processor;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.extract.FindingExtractor;
 import io.sanctionsmonitor.ingest.DocumentStore;
 import io.sanctionsmonitor.ingest.IngestSettings;
@@ -11,6 +10,7 @@ import io.sanctionsmonitor.ingest.ObjectStore;
 import io.sanctionsmonitor.ingest.ReportIngestor;
 import io.sanctionsmonitor.ingest.ReportParser;
 import io.sanctionsmonitor.ingest.StoredObject;
+import io.sanctionsmonitor.json.FindingJson;
 import io.sanctionsmonitor.model.Finding;
 import io.sanctionsmonitor.model.ReportDocument;
 import java.nio.charset.StandardCharsets;
@@ -38,30 +38,27 @@ final class ProcessorPriming implements Resource {
     private static final String PRIMING_BUCKET = "priming-bucket";
     private static final String PRIMING_KEY = IngestSettings.DEFAULT_UPLOAD_PREFIX + "priming.txt";
 
-    private final ObjectMapper json;
     private final ReportParser parser;
     private final Runnable parserWarmUp;
     private final FindingExtractor extractor;
     private volatile int primedFindings = -1;
 
-    ProcessorPriming(ObjectMapper json, ReportParser parser, Runnable parserWarmUp, FindingExtractor extractor) {
-        this.json = json;
+    ProcessorPriming(ReportParser parser, Runnable parserWarmUp, FindingExtractor extractor) {
         this.parser = parser;
         this.parserWarmUp = parserWarmUp;
         this.extractor = extractor;
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context)
-            throws com.fasterxml.jackson.core.JsonProcessingException {
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         parserWarmUp.run();
         PrimingStore store = new PrimingStore();
         ReportIngestor ingestor = new ReportIngestor(new PrimingObjects(), parser, extractor, store,
                 IngestSettings.defaults(), Clock.systemUTC());
-        ReportEventsConsumer consumer = new ReportEventsConsumer(new S3Notifications(json), ingestor, 1);
+        ReportEventsConsumer consumer = new ReportEventsConsumer(new S3Notifications(), ingestor, 1);
         SQSBatchResponse response = consumer.consume(List.of(primingMessage()),
-                new ProcessorLog(json, line -> { }, "priming"));
-        json.writeValueAsString(store.findings);
+                new ProcessorLog(line -> { }, "priming"));
+        FindingJson.toJson(store.findings);
         primedFindings = response.getBatchItemFailures().isEmpty() ? store.findings.size() : -1;
     }
 

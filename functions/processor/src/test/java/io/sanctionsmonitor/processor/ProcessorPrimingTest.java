@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.extract.RuleBasedFindingExtractor;
 import io.sanctionsmonitor.ingest.DocumentStore;
 import io.sanctionsmonitor.ingest.ObjectStore;
@@ -38,7 +37,7 @@ class ProcessorPrimingTest {
 
     private final DetectingReportParser parser = new DetectingReportParser();
     private final RuleBasedFindingExtractor extractor = new RuleBasedFindingExtractor();
-    private final ProcessorPriming priming = new ProcessorPriming(new ObjectMapper(), parser, parser::warmUp, extractor);
+    private final ProcessorPriming priming = new ProcessorPriming(parser, parser::warmUp, extractor);
 
     @Test
     void beforeCheckpointRunsTheMadeUpNotificationThroughIngestToFindings() throws Exception {
@@ -53,7 +52,7 @@ class ProcessorPrimingTest {
     @Test
     void beforeCheckpointRunsTheParserWarmUpOnce() throws Exception {
         java.util.concurrent.atomic.AtomicInteger warmUps = new java.util.concurrent.atomic.AtomicInteger();
-        new ProcessorPriming(new ObjectMapper(), parser, warmUps::incrementAndGet, extractor).beforeCheckpoint(null);
+        new ProcessorPriming(parser, warmUps::incrementAndGet, extractor).beforeCheckpoint(null);
 
         assertEquals(1, warmUps.get());
     }

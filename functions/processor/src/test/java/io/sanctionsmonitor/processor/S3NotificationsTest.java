@@ -3,7 +3,6 @@ package io.sanctionsmonitor.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.ingest.ObjectRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class S3NotificationsTest {
-    private final S3Notifications notifications = new S3Notifications(new ObjectMapper());
+    private final S3Notifications notifications = new S3Notifications();
 
     @ParameterizedTest
     @CsvSource({

@@ -1,14 +1,18 @@
 package io.sanctionsmonitor.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.sanctionsmonitor.json.Json;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,7 +25,6 @@ public final class CursorCodec {
 
     /** Cursors longer than this are refused before any decoding. */
     public static final int MAX_LENGTH = 2048;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -35,12 +38,9 @@ public final class CursorCodec {
     }
 
     public String encode(String scope, PagePosition position) {
-        try {
-            byte[] payload = JSON.writeValueAsBytes(position.values());
-            return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(scope, payload));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
+        // Sorted, so a position always has the same cursor.
+        byte[] payload = Json.writeBytes(g -> Json.writeValue(g, new TreeMap<>(position.values())));
+        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(scope, payload));
     }
 
     /** The position a cursor carries, or empty when it is malformed, tampered with or made for another scope. */
@@ -58,11 +58,22 @@ public final class CursorCodec {
             if (!MessageDigest.isEqual(signature, mac(scope, payload))) {
                 return Optional.empty();
             }
-            Map<String, String> values = JSON.readValue(payload, new TypeReference<Map<String, String>>() {});
-            return Optional.of(new PagePosition(values));
-        } catch (IllegalArgumentException | java.io.IOException e) {
+            return Optional.of(new PagePosition(Json.read(payload, CursorCodec::values)));
+        } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** A JSON object of strings; anything else is not a position this codec wrote. */
+    private static Map<String, String> values(JsonParser p) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        Json.readObject(p, (name, q) -> {
+            if (q.currentToken() != JsonToken.VALUE_STRING) {
+                throw new JsonParseException(q, "a position holds strings only");
+            }
+            values.put(name, q.getText());
+        });
+        return values;
     }
 
     private byte[] mac(String scope, byte[] payload) {

@@ -3,8 +3,6 @@ package io.sanctionsmonitor.query;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.incidents.Incident;
 import io.sanctionsmonitor.ingest.TransientFailureException;
 import io.sanctionsmonitor.model.DocumentStatus;
@@ -43,7 +41,6 @@ public final class QueryApi {
     private final FindingQueries queries;
     private final CursorCodec cursors;
     private final ProvisionCatalog provisions = ProvisionCatalog.standard();
-    private final ObjectMapper json = new ObjectMapper();
     private final String openApi = resource("/query/openapi.json");
 
     public QueryApi(FindingQueries queries, CursorCodec cursors) {
@@ -196,19 +193,11 @@ public final class QueryApi {
     }
 
     private ApiResponse ok(Object body) {
-        try {
-            return new ApiResponse(200, ApiResponse.JSON, json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response does not serialise", e);
-        }
+        return new ApiResponse(200, ApiResponse.JSON, ResponseJson.write(body));
     }
 
     private ApiResponse problem(Problem problem, String path) {
-        try {
-            return new ApiResponse(problem.status(), ApiResponse.PROBLEM_JSON, json.writeValueAsString(problem.at(clip(path))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem always serialises", e);
-        }
+        return new ApiResponse(problem.status(), ApiResponse.PROBLEM_JSON, ResponseJson.write(problem.at(clip(path))));
     }
 
     private static String normalPath(String path) {

@@ -2,14 +2,13 @@ package io.sanctionsmonitor.aws.dynamodb;
 
 import static io.sanctionsmonitor.aws.dynamodb.FindingItems.s;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsmonitor.aws.dynamodb.FindingFilterExpression.Served;
 import io.sanctionsmonitor.aws.dynamodb.TableKeys.Dimension;
 import io.sanctionsmonitor.incidents.Incident;
 import io.sanctionsmonitor.incidents.IncidentOrder;
 import io.sanctionsmonitor.incidents.IncidentPager;
 import io.sanctionsmonitor.model.Category;
+import io.sanctionsmonitor.json.ReportDocumentJson;
 import io.sanctionsmonitor.model.Certainty;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.model.Finding;
@@ -20,6 +19,7 @@ import io.sanctionsmonitor.query.FindingQueries;
 import io.sanctionsmonitor.query.FindingStats;
 import io.sanctionsmonitor.query.Page;
 import io.sanctionsmonitor.query.PagePosition;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -51,7 +51,6 @@ public final class DynamoFindingQueries implements FindingQueries {
      * whole partition in one request and run into the function's timeout. The cursor carries on from there.
      */
     static final int READ_BUDGET_PER_PAGE = 3_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Sees every Query's items read and returned; the benchmark counts with it. */
     interface ReadObserver {
@@ -360,9 +359,9 @@ public final class DynamoFindingQueries implements FindingQueries {
         QueryRequest q = QueryRequest.builder().tableName(table).keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", TableKeys.PK))
                 .expressionAttributeValues(Map.of(":pk", s(TableKeys.STATS_PK))).build();
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        List<Map<String, AttributeValue>> items;
         try {
-            dynamoDb.queryPaginator(q).items().forEach(items::add);
+            items = QueryPages.all(dynamoDb, q);
         } catch (SdkException e) {
             throw DynamoFailures.classify("reading statistics", e);
         }
@@ -387,8 +386,8 @@ public final class DynamoFindingQueries implements FindingQueries {
 
     private static ReportDocument document(Map<String, AttributeValue> item) {
         try {
-            return JSON.readValue(item.get(DynamoDocumentStore.DOC).s(), ReportDocument.class);
-        } catch (JsonProcessingException e) {
+            return ReportDocumentJson.fromJson(item.get(DynamoDocumentStore.DOC).s());
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("a stored document does not parse: " + item.get(TableKeys.PK), e);
         }
     }

@@ -1,9 +1,9 @@
 package io.sanctionsmonitor.aws.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsmonitor.json.FindingJson;
 import io.sanctionsmonitor.model.Finding;
 import io.sanctionsmonitor.query.FindingFacts;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +37,6 @@ final class FindingItems {
     static final int MAX_SHORT_TEXT = 300;
     static final int MAX_LIST = 40;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private FindingItems() {}
 
     /** The finding as it will be stored: long texts and lists cut to bounds (a few tens of KB at most). */
@@ -52,7 +50,7 @@ final class FindingItems {
 
     static Map<String, AttributeValue> attributes(Finding bounded, FindingFacts facts, String nonce) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(BODY, s(json(bounded)));
+        item.put(BODY, s(FindingJson.toJson(bounded)));
         item.put(CATEGORY, s(facts.category().name()));
         if (facts.from() != null) {
             item.put(FROM, s(facts.from()));
@@ -77,17 +75,9 @@ final class FindingItems {
 
     static Finding finding(Map<String, AttributeValue> item) {
         try {
-            return JSON.readValue(item.get(BODY).s(), Finding.class);
-        } catch (JsonProcessingException e) {
+            return FindingJson.fromJson(item.get(BODY).s());
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("a stored finding does not parse: " + item.get(FINDING_ID), e);
-        }
-    }
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("does not serialise", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.sanctionsmonitor.aws.dynamodb;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsmonitor.json.Json;
 import io.sanctionsmonitor.query.FindingFacts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +22,6 @@ import java.util.zip.GZIPOutputStream;
 record FindingSetSummary(List<FindingFacts> facts) {
 
     static final FindingSetSummary EMPTY = new FindingSetSummary(List.of());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     FindingSetSummary {
         facts = List.copyOf(facts);
@@ -70,7 +68,7 @@ record FindingSetSummary(List<FindingFacts> facts) {
     byte[] toBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            JSON.writeValue(gz, facts);
+            Json.write(gz, g -> FindingFactsJson.write(g, facts));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,7 +77,7 @@ record FindingSetSummary(List<FindingFacts> facts) {
 
     static FindingSetSummary fromBytes(byte[] bytes) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return new FindingSetSummary(JSON.readValue(in, new TypeReference<List<FindingFacts>>() {}));
+            return new FindingSetSummary(Json.read(in, FindingFactsJson::read));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
