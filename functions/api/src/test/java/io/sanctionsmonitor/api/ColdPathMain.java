@@ -37,6 +37,8 @@ final class ColdPathMain {
             expect(handler, "/documents", "status=processed", 200, failures);
             expect(handler, "/documents/" + document.id(), "", 200, failures);
             expect(handler, "/documents/" + document.id() + "/findings", "", 200, failures);
+            expect(handler, "/incidents", "", 200, failures);
+            expect(handler, "/incidents", "category=" + findings.get(0).category().name() + "&limit=1", 200, failures);
             expect(handler, "/stats", "", 200, failures);
             expect(handler, "/findings", "limit=not-a-number", 400, failures);
         }
