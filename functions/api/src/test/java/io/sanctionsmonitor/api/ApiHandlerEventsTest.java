@@ -63,6 +63,17 @@ class ApiHandlerEventsTest {
     }
 
     @Test
+    void theListIncidentsEventGetsTheIncidentOfTheFilteredFinding() throws Exception {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/api-list-incidents.json");
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode items = JSON.readTree(response.getBody()).get("items");
+        assertEquals(1, items.size(), response.getBody());
+        assertEquals(List.of(document.id() + "-0000"), items.get(0).get("findings").findValuesAsText("id"));
+        assertEquals("MSMT", items.get(0).get("sources").get(0).asText());
+    }
+
+    @Test
     void theGetDocumentEventGetsTheDocument() throws Exception {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/api-get-document.json");
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
