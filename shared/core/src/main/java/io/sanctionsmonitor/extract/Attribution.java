@@ -4,6 +4,7 @@ import io.sanctionsmonitor.model.Certainty;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -250,7 +251,7 @@ final class Attribution {
     }
 
     private void rememberRole(String phrase, String label) {
-        roles.add(new String[] {phrase.toLowerCase(java.util.Locale.ROOT), label});
+        roles.add(new String[] {phrase.toLowerCase(Locale.ROOT), label});
         if (roles.size() > 16) {
             roles.remove(0);
         }

@@ -3,8 +3,11 @@ package io.sanctionsmonitor.extract;
 import io.sanctionsmonitor.model.Finding;
 import io.sanctionsmonitor.model.Quantity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -44,7 +47,7 @@ final class FindingMerger {
 
     List<Finding> merge(List<Draft> drafts) {
         List<Cluster> clusters = new ArrayList<>();
-        java.util.Map<String, List<Cluster>> byKey = new java.util.HashMap<>();
+        Map<String, List<Cluster>> byKey = new HashMap<>();
         for (Draft d : drafts) {
             Cluster home = null;
             List<Cluster> candidates = byKey.computeIfAbsent(
@@ -107,7 +110,7 @@ final class FindingMerger {
     }
 
     private static String head(String item) {
-        String[] words = item.toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        String[] words = item.toLowerCase(Locale.ROOT).split("\\s+");
         return Tokenizer.normalise(words[words.length - 1]);
     }
 

@@ -9,9 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -56,9 +59,9 @@ final class Lexicon {
     final Map<String, String> stateNames = new HashMap<>();
     final Map<Category, DefaultDirection> defaultDirections = new EnumMap<>(Category.class);
     /** Categories whose items in one sentence form one finding (one scheme), whatever their types. */
-    final Set<Category> groupedBySentence = java.util.EnumSet.noneOf(Category.class);
+    final Set<Category> groupedBySentence = EnumSet.noneOf(Category.class);
     /** Categories whose claim, stating no count, is measured by the sum of money in its sentence. */
-    final Set<Category> countedInMoney = java.util.EnumSet.noneOf(Category.class);
+    final Set<Category> countedInMoney = EnumSet.noneOf(Category.class);
     final String focusState;
     /** Every word that starts some phrase of some lexicon: one lookup tells whether a token needs the tries. */
     final Set<String> firstWords;
@@ -86,7 +89,7 @@ final class Lexicon {
         read("cues.tsv", 3, f -> cueLists.computeIfAbsent(f[0], k -> new ArrayList<>())
                 .add(new Cue(f[1], f[2], f.length > 3 && f[3].contains("lower"))));
         cueLists.forEach((phrase, list) -> cues.add(phrase, List.copyOf(list)));
-        read("numbers.tsv", 3, f -> numbers.put(f[0].toLowerCase(java.util.Locale.ROOT), new NumberWord(Double.parseDouble(f[1]), f[2])));
+        read("numbers.tsv", 3, f -> numbers.put(f[0].toLowerCase(Locale.ROOT), new NumberWord(Double.parseDouble(f[1]), f[2])));
         read("categories.tsv", 3, f -> {
             defaultDirections.put(Category.valueOf(f[0]), DefaultDirection.valueOf(f[1].toUpperCase().replace('-', '_')));
             if (f[2].equals("sentence")) {
@@ -99,7 +102,7 @@ final class Lexicon {
         Map<String, String> settings = new HashMap<>();
         read("settings.tsv", 2, f -> settings.put(f[0], f[1]));
         focusState = settings.get("focus_state");
-        Set<String> first = new java.util.HashSet<>();
+        Set<String> first = new HashSet<>();
         first.addAll(items.firstWords());
         first.addAll(states.firstWords());
         first.addAll(sources.firstWords());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -282,7 +283,7 @@ final class PeriodReader {
      * the patterns are costly to attempt and most positions cannot start a date.
      */
     private static void scan(Pattern p, List<String> firstWords, String lower, String s, int from, int to,
-                             java.util.function.Consumer<Matcher> onMatch) {
+                             Consumer<Matcher> onMatch) {
         Matcher m = null;
         for (int i = from; i < to; i++) {
             if (i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1)) || !startsWord(lower, i, firstWords)) {

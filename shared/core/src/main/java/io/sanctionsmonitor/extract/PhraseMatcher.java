@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds lexicon phrases in a token sequence in one pass: a trie over normalised token keys, longest match
@@ -34,7 +35,7 @@ final class PhraseMatcher<T> {
     }
 
     /** Normalised words that can start a phrase of this matcher. */
-    java.util.Set<String> firstWords() {
+    Set<String> firstWords() {
         return root.next.keySet();
     }
 

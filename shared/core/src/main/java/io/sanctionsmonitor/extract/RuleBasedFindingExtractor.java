@@ -7,12 +7,14 @@ import io.sanctionsmonitor.model.ParsedReport;
 import io.sanctionsmonitor.model.Quantity;
 import io.sanctionsmonitor.text.Sentence;
 import io.sanctionsmonitor.text.SentenceSegmenter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the findings an analyst would write down, sentence by sentence, with rules over the lexicon in
@@ -141,7 +143,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         /** Whether the sentence before made claims: then its date is theirs, not the next sentence's. */
         boolean previousHadFindings;
         /** The last sentences read, across paragraphs, newest last: where "of them" may find its group. */
-        final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+        final ArrayDeque<String> recent = new ArrayDeque<>();
 
         void remember(String sentence) {
             recent.addLast(sentence);
@@ -380,7 +382,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     }
 
     /** Relative or appositive clauses after the item: ", a region seized last year", ", which ...". */
-    private static final java.util.regex.Pattern SIDE_CLAUSE = java.util.regex.Pattern.compile(
+    private static final Pattern SIDE_CLAUSE = Pattern.compile(
             ",\\s+(?:a|an|which|who|whose|where)\\s");
 
     /**
