@@ -62,6 +62,8 @@ final class Lexicon {
     final Set<Category> groupedBySentence = EnumSet.noneOf(Category.class);
     /** Categories whose claim, stating no count, is measured by the sum of money in its sentence. */
     final Set<Category> countedInMoney = EnumSet.noneOf(Category.class);
+    /** Categories of people whose claim, with no count before its item, takes a head count ("900 of them"). */
+    final Set<Category> countedInHeads = EnumSet.noneOf(Category.class);
     final String focusState;
     /** Every word that starts some phrase of some lexicon: one lookup tells whether a token needs the tries. */
     final Set<String> firstWords;
@@ -95,8 +97,12 @@ final class Lexicon {
             if (f[2].equals("sentence")) {
                 groupedBySentence.add(Category.valueOf(f[0]));
             }
-            if (f.length > 3 && f[3].equals("money")) {
+            Set<String> flags = f.length > 3 ? Set.of(f[3].split(",")) : Set.of();
+            if (flags.contains("money")) {
                 countedInMoney.add(Category.valueOf(f[0]));
+            }
+            if (flags.contains("heads")) {
+                countedInHeads.add(Category.valueOf(f[0]));
             }
         });
         Map<String, String> settings = new HashMap<>();

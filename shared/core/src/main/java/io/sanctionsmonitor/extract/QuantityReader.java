@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Reads the number stated for an item: digits or number words before the item's noun phrase
  * ("more than 100", "some nine million", "over ten thousand", "at least one of its", "3 million 152-millimeter"),
- * a range's lower bound ("1,000 to 1,500"), and money in USD ("$3.6 billion"). Vague counts ("several million",
+ * a range's lower bound ("1,000 to 1,500"), a head count apart from the item ("900 of them"), and money in USD
+ * ("$3.6 billion"). Vague counts ("several million",
  * "hundreds") give no quantity (guideline 11). Stateless apart from the lexicon; thread-safe.
  */
 final class QuantityReader {
@@ -91,6 +92,44 @@ final class QuantityReader {
         return new Count(new Quantity(value, money ? "USD" : measure != null ? measure : unit), floor);
     }
 
+    /** After a number, these words say it counts a group named before ("8,000 of them"). */
+    private static final Set<String> GROUP = Set.of("them", "these", "those");
+
+    /**
+     * A head count stated apart from the item: a number before "of them/these/those" ("nearly 900 of them entered on
+     * tourist visas") or before a `headcount` noun of numbers.tsv ("1,200 individuals listed study as their purpose").
+     * The unit is that noun, or "people" for a group. Null when the sentence states none.
+     */
+    Count headCount(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!isDigits(tokens.get(i).text()) && !isNumberWord(tokens.get(i))) {
+                continue;
+            }
+            int start = i;
+            int end = i;
+            while (end < tokens.size() && (isDigits(tokens.get(end).text()) || isNumberWord(tokens.get(end)))) {
+                end++;
+            }
+            i = end - 1;
+            if (end >= tokens.size()) {
+                break;
+            }
+            String next = tokens.get(end).lower();
+            boolean group = next.equals("of") && end + 1 < tokens.size() && GROUP.contains(tokens.get(end + 1).lower());
+            boolean people = "headcount".equals(kindOf(next));
+            if (!group && !people) {
+                continue;
+            }
+            Double value = value(tokens.subList(start, end));
+            if (value == null || isYear(tokens, start, end)) {
+                continue;
+            }
+            boolean floor = start > 0 && FLOOR.contains(tokens.get(start - 1).key());
+            return new Count(new Quantity(value, group ? "people" : tokens.get(end).text()), floor);
+        }
+        return null;
+    }
+
     /** The first amount of money in the sentence ("$9 million", "2 billion dollars"), in USD, or null. */
     Quantity money(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
@@ -129,7 +168,7 @@ final class QuantityReader {
         String w = t.lower();
         Lexicon.NumberWord known = lexicon.numbers.get(w);
         if (known != null) {
-            return !known.kind().equals("measure");
+            return !known.kind().equals("measure") && !known.kind().equals("headcount");
         }
         int dash = w.indexOf('-');
         return dash > 0 && lexicon.numbers.containsKey(w.substring(0, dash))

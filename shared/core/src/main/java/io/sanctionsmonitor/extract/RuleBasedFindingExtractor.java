@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -160,6 +161,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                                    PeriodReader.Published published, DocumentMemory memory) {
         List<ItemHit> hits = items.itemsOf(s);
         implicitLoot(s, hits, memory);
+        workplaces(s, hits);
         if (hits.isEmpty()) {
             return List.of();
         }
@@ -216,6 +218,12 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             QuantityReader.Count count = countOf(s, group);
             Quantity quantity = count == null ? null : count.quantity();
             boolean lowerBound = count != null && count.lowerBound();
+            if (quantity == null && lexicon.countedInHeads.contains(first.category())
+                    && (count = quantities.headCount(s.tokens)) != null) {
+                quantity = count.quantity();
+                lowerBound = count.lowerBound();
+                why.add("quantity-rule:head count apart from the item");
+            }
             if (quantity == null && lexicon.countedInMoney.contains(first.category())) {
                 quantity = quantities.money(s.tokens);
             }
@@ -240,6 +248,31 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                     quantity, lowerBound, period, basis.sources(), basis.named(), certainty, sentence, why));
         }
         return out;
+    }
+
+    /**
+     * A workplace ("clothing factories", "construction projects") governed by a labour verb ("working on", "assigned
+     * to") says where workers sent abroad work: an OVERSEAS_LABOR item of workers. A workplace of labour alone, with no
+     * such verb, is no item; one with a category of its own (a construction project undertaken) keeps it.
+     */
+    private static void workplaces(SentenceView s, List<ItemHit> hits) {
+        for (ListIterator<ItemHit> it = hits.listIterator(); it.hasNext(); ) {
+            ItemHit h = it.next();
+            if (!h.entry().has("workplace")) {
+                continue;
+            }
+            var trigger = governingTrigger(s, h);
+            boolean labour = trigger != null && s.cues("labour").stream()
+                    .anyMatch(c -> c.from() == trigger.from() && c.to() == trigger.to());
+            if (labour) {
+                String place = h.entry().phrase(); // the lexicon's singular: "clothing factory"
+                // its own type: where workers work is another claim than how many were sent, so no restatement of it
+                it.set(new ItemHit(h.from(), h.to(), h.entry(), Category.OVERSEAS_LABOR, "workers at workplaces",
+                        List.of(place + " workers"), h.reversed(), "workplace of " + s.span(trigger.from(), trigger.to())));
+            } else if (h.category() == Category.OVERSEAS_LABOR) {
+                it.remove();
+            }
+        }
     }
 
     /**
@@ -291,7 +324,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 continue;
             }
             ItemHit previous = lastOfGroup.get(key);
-            boolean newClaim = ItemReader.triggerBetween(s, previous == null ? 0 : previous.to(), h.from())
+            // workplaces in one sentence ("most work on building sites, others in factories") share out one workforce
+            boolean workplaces = previous != null && previous.rule().startsWith("workplace") && h.rule().startsWith("workplace");
+            boolean newClaim = !workplaces && ItemReader.triggerBetween(s, previous == null ? 0 : previous.to(), h.from())
                     || ownCount(s, h) && previous != null && ownCount(s, previous);
             if (previous != null && !scheme && newClaim) {
                 clause++; // the same kind of item in another clause is another claim
@@ -337,7 +372,11 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (nearest == null) {
                 groups.put(key, methods);
             } else {
-                nearest.addAll(methods);
+                String joined = nearest.get(0).category().name();
+                for (ItemHit m : methods) {
+                    nearest.add(new ItemHit(m.from(), m.to(), m.entry(), m.category(), m.type(), m.names(),
+                            m.reversed(), "method, joins " + joined));
+                }
             }
         }
     }

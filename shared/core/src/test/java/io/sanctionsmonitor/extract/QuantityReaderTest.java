@@ -63,4 +63,24 @@ class QuantityReaderTest {
         assertEquals("USD", q.unit());
         assertNull(reader.money(tokenizer.tokenize("millions of dollars")));
     }
+
+    private Double headCount(String sentence) {
+        QuantityReader.Count c = reader.headCount(tokenizer.tokenize(sentence));
+        return c == null ? null : c.quantity().value();
+    }
+
+    @Test
+    void aHeadCountApartFromTheItemIsReadBeforeOfThemOrAPersonNoun() {
+        assertEquals(900.0, headCount("Roughly 900 of them came in on tourist visas last spring."));
+        assertEquals(1200.0, headCount("Of the arrivals, 1,200 individuals listed study as their purpose."));
+        assertEquals("individuals", reader.headCount(tokenizer.tokenize("Some 40 individuals left.")).quantity().unit());
+    }
+
+    @Test
+    void aHeadCountNeedsAGroupOrPersonNounAndIsNoYearOrVagueCount() {
+        assertNull(headCount("In 2023 they came on tourist visas."));
+        assertNull(headCount("Thousands of them came on tourist visas."));
+        assertNull(headCount("In 2023 of them all, few stayed."), "a year after a time preposition is a date");
+        assertNull(headCount("Two of the ships were seized."));
+    }
 }

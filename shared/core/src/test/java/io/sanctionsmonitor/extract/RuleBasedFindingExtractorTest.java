@@ -506,4 +506,40 @@ class RuleBasedFindingExtractorTest {
         Finding f = only(extract("China exported 200 tonnes of machinery parts to North Korea in 2024."));
         assertEquals(Category.OTHER_SANCTIONS_EVASION, f.category());
     }
+
+    @Test
+    void aFrontCompanyBesideAnotherViolationIsHowItWasDoneNotAFindingOfItsOwn() {
+        Finding f = only(extract("Investigators say a Malaysian trading house and its front companies arranged "
+                + "nuclear procurement for Pyongyang."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, f.category());
+        assertTrue(f.items().contains("front companies"), f.items()::toString);
+        assertTrue(f.why().stream().anyMatch(w -> w.contains("method, joins OTHER_SANCTIONS_EVASION")), f.why()::toString);
+        Finding alone = only(extract("A North Korean front company in Dubai moved $2 million last year."));
+        assertEquals(Category.FINANCIAL, alone.category(), "with nothing else named it is a finding of its own");
+    }
+
+    @Test
+    void workplacesGovernedByALabourVerbAreOneFindingOfWorkersAbroad() {
+        Finding f = only(extract("North Korea sent 2,000 workers to Russia last year.\n\n"
+                + "Some are employed at garment factories, while others were assigned to construction sites, "
+                + "officials said.").stream().filter(x -> x.evidence().startsWith("Some")).toList());
+        assertEquals(Category.OVERSEAS_LABOR, f.category());
+        assertEquals(List.of("garment factory workers", "construction site workers"), f.items());
+        assertTrue(f.why().contains("gazetteer:garment factory→OVERSEAS_LABOR (workplace of employed)"), f.why()::toString);
+    }
+
+    @Test
+    void aWorkplaceWithoutALabourVerbIsNoLabourClaim() {
+        assertTrue(extract("The delegation toured garment factories near Pyongyang in May.").isEmpty());
+        Finding project = only(extract("A sanctioned North Korean firm undertook 12 construction projects in Namibia."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, project.category());
+    }
+
+    @Test
+    void aLabourClaimTakesAHeadCountStatedApartFromItsItem() {
+        Finding f = only(extract("Around 1,400 of them came to Russia on student visas, officials said."));
+        assertEquals(Category.OVERSEAS_LABOR, f.category());
+        assertEquals(1400, f.quantity().value());
+        assertTrue(f.why().contains("quantity-rule:head count apart from the item"), f.why()::toString);
+    }
 }
