@@ -120,7 +120,8 @@ final class DirectionResolver {
         boolean nounTrigger = trigger != null && trigger.from() >= hit.from() && trigger.to() <= hit.to();
         String agent = trigger == null || nounTrigger ? null : agentOf(s, trigger);
         if (agent != null) {
-            boolean agentReceives = triggerKind.equals("receive") || triggerKind.equals("theft");
+            boolean agentReceives = triggerKind.equals("receive") || triggerKind.equals("theft")
+                    || triggerKind.equals("hold");
             if (agentReceives) {
                 if (to == null && !agent.equals(from)) {
                     to = agent;
@@ -133,6 +134,12 @@ final class DirectionResolver {
                 to = agent;
             }
             rules.add("agent:" + triggerKind);
+        }
+        // a system the subject already holds came from the state that makes it
+        String maker = hit.entry().maker();
+        if (triggerKind.equals("hold") && from == null && maker != null && !maker.equals(to)) {
+            from = maker;
+            rules.add("maker");
         }
         // 5. the focus state of the sanctions regime fills what the text leaves open
         if (hit.category() == Category.CYBER_THEFT) {
@@ -213,6 +220,8 @@ final class DirectionResolver {
                         adjacent = false;
                     }
                 }
+                // "North Korea already had Pantsirs": a state before a verb is its subject, not the item's modifier
+                adjacent &= !s.triggerWithin(st.to(), hit.from());
                 String prev = s.key(st.from() - 1);
                 if (adjacent && !TO.contains(prev) && !prev.equals("from") && !LOCATIVE.contains(prev)) {
                     return st.value().code();

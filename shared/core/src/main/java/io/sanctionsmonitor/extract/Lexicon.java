@@ -30,6 +30,16 @@ final class Lexicon {
         boolean has(String flag) {
             return flags.contains(flag);
         }
+
+        /** The state that makes this system (flag made=XXX), or null when the lexicon does not say. */
+        String maker() {
+            for (String f : flags) {
+                if (f.startsWith("made=")) {
+                    return f.substring(5);
+                }
+            }
+            return null;
+        }
     }
 
     record State(String code, String role, String phrase) {}

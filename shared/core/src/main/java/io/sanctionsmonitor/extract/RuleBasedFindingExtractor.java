@@ -186,6 +186,10 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (trigger == null && !activity) {
                 continue;
             }
+            boolean held = trigger != null && trigger.value().value().equals("hold");
+            if (held && first.entry().maker() == null) {
+                continue; // "already had artillery": holding says nothing about where it came from
+            }
             List<String> why = new ArrayList<>(basis.why());
             for (ItemHit h : group) {
                 why.add("gazetteer:" + h.entry().phrase() + "→" + h.category() + (h.rule().isEmpty() ? "" : " (" + h.rule() + ")"));
@@ -206,6 +210,10 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 memory.partner = direction.to();
             } else if (focus.equals(direction.to()) && direction.from() != null) {
                 memory.partner = direction.from();
+            }
+            if (held && (!first.entry().maker().equals(direction.from()) || direction.to() == null
+                    || direction.to().equals(direction.from()))) {
+                continue; // a system held by its maker, or by a holder the text does not name, moved nowhere known
             }
             why.add("direction:" + (direction.from() == null ? "?" : direction.from()) + "→"
                     + (direction.to() == null ? "?" : direction.to()) + " by " + direction.rule());

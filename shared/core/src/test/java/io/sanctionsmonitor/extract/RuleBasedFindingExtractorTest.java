@@ -542,4 +542,22 @@ class RuleBasedFindingExtractorTest {
         assertEquals(1400, f.quantity().value());
         assertTrue(f.why().contains("quantity-rule:head count apart from the item"), f.why()::toString);
     }
+
+    @Test
+    void aSystemTheFocusStateAlreadyHasCameFromTheStateThatMakesIt() {
+        Finding f = only(extract("Drone footage suggests that North Korea already had Pantsir-S1 launchers at a coastal base."));
+        assertEquals(Category.ARMS_TRANSFER, f.category());
+        assertEquals("RUS", f.from());
+        assertEquals("PRK", f.to());
+        assertTrue(f.why().contains("trigger:already had(hold)"), f.why()::toString);
+        assertTrue(f.why().stream().anyMatch(w -> w.startsWith("direction:RUS→PRK") && w.contains("maker")), f.why()::toString);
+    }
+
+    @Test
+    void holdingOwnMakeOrAnUnmadeThingIsNoTransfer() {
+        assertTrue(extract("Analysts noted that North Korea already has Koksan howitzers near the border.").isEmpty(),
+                "a holder's own system moved nowhere");
+        assertTrue(extract("Analysts noted that North Korea already has rocket launchers near the border.").isEmpty(),
+                "with no maker known, holding says nothing about a transfer");
+    }
 }
