@@ -162,6 +162,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         List<ItemHit> hits = items.itemsOf(s);
         implicitLoot(s, hits, memory);
         workplaces(s, hits);
+        procuredTechnology(s, hits);
         if (hits.isEmpty()) {
             return List.of();
         }
@@ -256,6 +257,27 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                     quantity, lowerBound, period, basis.sources(), basis.named(), certainty, sentence, why));
         }
         return out;
+    }
+
+    /**
+     * Technology in general ("procured technology for its missile programme") bought by a procurement verb is
+     * WMD-related procurement, OTHER_SANCTIONS_EVASION (guideline 7), not know-how handed over; named data
+     * ("procured drawings of a cruise missile") stays MILITARY_TECHNOLOGY.
+     */
+    private static void procuredTechnology(SentenceView s, List<ItemHit> hits) {
+        for (ListIterator<ItemHit> it = hits.listIterator(); it.hasNext(); ) {
+            ItemHit h = it.next();
+            if (!h.entry().has("procurable")) {
+                continue;
+            }
+            var trigger = governingTrigger(s, h);
+            boolean procured = trigger != null && s.cues("procurement").stream()
+                    .anyMatch(c -> c.from() == trigger.from() && c.to() == trigger.to());
+            if (procured) {
+                it.set(new ItemHit(h.from(), h.to(), h.entry(), Category.OTHER_SANCTIONS_EVASION, "procurement",
+                        h.names(), h.reversed(), "procured by " + s.span(trigger.from(), trigger.to())));
+            }
+        }
     }
 
     /**

@@ -560,4 +560,14 @@ class RuleBasedFindingExtractorTest {
         assertTrue(extract("Analysts noted that North Korea already has rocket launchers near the border.").isEmpty(),
                 "with no maker known, holding says nothing about a transfer");
     }
+
+    @Test
+    void technologyBoughtByAProcurementVerbIsProcurementNotKnowHow() {
+        Finding bought = only(extract("North Korean trade envoys procured technology for the missile programme in Europe."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, bought.category());
+        assertTrue(bought.why().stream().anyMatch(w -> w.startsWith("gazetteer:technolog")
+                && w.endsWith("→OTHER_SANCTIONS_EVASION (procured by procured)")), bought.why()::toString);
+        Finding given = only(extract("Russia transferred missile technology to North Korea in 2024."));
+        assertEquals(Category.MILITARY_TECHNOLOGY, given.category(), "know-how handed over stays know-how");
+    }
 }
