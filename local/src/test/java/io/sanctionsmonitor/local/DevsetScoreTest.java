@@ -23,11 +23,12 @@ class DevsetScoreTest {
     /**
      * Figures reached on the development set; raise them when the extractor improves. With dv15-dv16 (period and
      * attribution cases, added after the first 14) the set is harder: on the first 14 alone category F1 is still
-     * 0.986, strict 0.959 and quantity 1.00; the two new reports bring an extra "student visas" finding. Their count
+     * 0.986, strict 0.959 and quantity 1.00; the two new reports brought an extra "student visas" finding (0.979 / 0.957), gone since student visas
+     * join the workers they brought (method). Their count
      * stated apart from the item ("3,500 of them were workers") is read since the head-count rule (quantity 0.96 before).
      */
-    private static final double CATEGORY_F1 = 0.979;
-    private static final double STRICT_F1 = 0.957;
+    private static final double CATEGORY_F1 = 0.989;
+    private static final double STRICT_F1 = 0.968;
     private static final double ITEMS = 1.00;
     private static final double QUANTITY = 1.00;
     private static final double PERIOD = 1.00;

@@ -570,4 +570,14 @@ class RuleBasedFindingExtractorTest {
         Finding given = only(extract("Russia transferred missile technology to North Korea in 2024."));
         assertEquals(Category.MILITARY_TECHNOLOGY, given.category(), "know-how handed over stays know-how");
     }
+
+    @Test
+    void studentVisasAreHowWorkersCameNotASecondLabourFinding() {
+        Finding f = only(extract("North Korea sent 600 workers to Russia on student visas last year."));
+        assertEquals(Category.OVERSEAS_LABOR, f.category());
+        assertEquals(List.of("workers", "student visas"), f.items());
+        assertEquals(600, f.quantity().value());
+        Finding alone = only(extract("Roughly 600 of them entered Russia on student visas, officials said."));
+        assertEquals(List.of("student visas"), alone.items(), "with no workers named the visas are the finding");
+    }
 }
