@@ -3,12 +3,11 @@ package io.sanctionsmonitor.query;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.sanctionsmonitor.incidents.Incident;
 import io.sanctionsmonitor.ingest.TransientFailureException;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.model.Finding;
-import io.sanctionsmonitor.provisions.ProvisionCatalog;
 import io.sanctionsmonitor.model.ReportDocument;
+import io.sanctionsmonitor.provisions.ProvisionCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -148,10 +148,8 @@ public final class QueryApi {
     private ApiResponse listIncidents(Map<String, List<String>> query) {
         QueryParameters p = new QueryParameters(query, FINDINGS_PARAMETERS);
         FindingFilter filter = findingFilter(p);
-        String scope = "incidents?" + filter.canonical();
-        PagePosition after = p.cursor().map(c -> position(scope, c)).orElse(null);
-        Page<Incident> page = queries.incidents(filter, p.limit(), after);
-        return ok(new ListBody<>(page.items(), page.next() == null ? null : cursors.encode(scope, page.next())));
+        return page("incidents?" + filter.canonical(), p.cursor(), after -> queries.incidents(filter, p.limit(), after),
+                Function.identity());
     }
 
     private static FindingFilter findingFilter(QueryParameters p) {
@@ -166,10 +164,19 @@ public final class QueryApi {
     }
 
     private ApiResponse findingsPage(FindingFilter filter, int limit, Optional<String> cursor, String route) {
-        String scope = route + filter.canonical();
+        return page(route + filter.canonical(), cursor, after -> queries.findings(filter, limit, after), this::view);
+    }
+
+    /**
+     * One page of a list: the cursor is decoded against the request's scope (its route and filters), the store
+     * reads from there, and the next page's position is signed into a cursor bound to the same scope.
+     */
+    private <T, V> ApiResponse page(String scope, Optional<String> cursor, Function<PagePosition, Page<T>> read,
+            Function<T, V> view) {
         PagePosition after = cursor.map(c -> position(scope, c)).orElse(null);
-        Page<Finding> page = queries.findings(filter, limit, after);
-        return ok(new ListBody<>(page.items().stream().map(this::view).toList(), page.next() == null ? null : cursors.encode(scope, page.next())));
+        Page<T> page = read.apply(after);
+        return ok(new ListBody<>(page.items().stream().map(view).toList(),
+                page.next() == null ? null : cursors.encode(scope, page.next())));
     }
 
     private FindingView view(Finding finding) {
@@ -180,10 +187,8 @@ public final class QueryApi {
         QueryParameters p = new QueryParameters(query, DOCUMENTS_PARAMETERS);
         DocumentStatus status = p.status();
         int limit = p.limit();
-        String scope = "documents?status=" + (status == null ? "" : status.name());
-        PagePosition after = p.cursor().map(c -> position(scope, c)).orElse(null);
-        Page<ReportDocument> page = queries.documents(status, limit, after);
-        return ok(new ListBody<>(page.items(), page.next() == null ? null : cursors.encode(scope, page.next())));
+        return page("documents?status=" + (status == null ? "" : status.name()), p.cursor(),
+                after -> queries.documents(status, limit, after), Function.identity());
     }
 
     private PagePosition position(String scope, String cursor) {
