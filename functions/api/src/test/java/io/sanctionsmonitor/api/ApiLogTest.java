@@ -19,9 +19,8 @@ import io.sanctionsmonitor.model.Finding;
 import io.sanctionsmonitor.model.Quantity;
 import io.sanctionsmonitor.model.ReportDocument;
 import io.sanctionsmonitor.testing.SampleFindings;
-import java.io.ByteArrayOutputStream;
+import io.sanctionsmonitor.testing.StandardStreams;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,19 +158,7 @@ class ApiLogTest {
 
     /** Everything logged while the action runs: the Lambda logger's lines and System.out/System.err. */
     private static List<String> capturing(RecordingContext context, Runnable action) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream sink = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(sink);
-        System.setErr(sink);
-        try {
-            action.run();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        List<String> lines = new ArrayList<>(captured.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList());
+        List<String> lines = new ArrayList<>(StandardStreams.capture(action).stream().filter(l -> !l.isBlank()).toList());
         context.lines.forEach(l -> l.lines().filter(x -> !x.isBlank()).forEach(lines::add));
         return lines;
     }

@@ -11,9 +11,9 @@ import io.sanctionsmonitor.model.DocumentIds;
 import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.testing.InMemoryObjectStore;
 import io.sanctionsmonitor.testing.InMemoryStore;
+import io.sanctionsmonitor.testing.StandardStreams;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +67,7 @@ class ProcessorLogContentTest {
         TestContext context = new TestContext();
         ProcessorHandler handler = new ProcessorHandler(objects, store, Map.of());
         List<String> lines = new ArrayList<>();
-        lines.addAll(capturingStandardStreams(() -> handler.handleRequest(event, context)));
+        lines.addAll(StandardStreams.capture(() -> handler.handleRequest(event, context)));
         lines.addAll(context.logLines.stream().flatMap(l -> l.lines()).toList());
 
         assertEquals(DocumentStatus.PROCESSED, store.document(DocumentIds.of(BUCKET, "reports/field-update.txt")).orElseThrow().status());
@@ -125,21 +125,6 @@ class ProcessorLogContentTest {
         assertTrue(MARKERS.stream().anyMatch(m -> line.toLowerCase(Locale.ROOT).contains(m)));
     }
 
-    private static List<String> capturingStandardStreams(Runnable action) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream sink = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(sink);
-        System.setErr(sink);
-        try {
-            action.run();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return captured.toString(StandardCharsets.UTF_8).lines().toList();
-    }
 
     private static SQSEvent.SQSMessage message(String id, String body) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
