@@ -147,7 +147,8 @@ public final class DynamoDocumentStore implements DocumentStore {
             if (rewrite) {
                 actions.add(intentDeletion(document.id(), nonce));
             }
-            if (!minus(committed.summary().itemKeys(), next.itemKeys()).isEmpty()) {
+            Set<FindingSetSummary.ItemKey> keep = next.itemKeys();
+            if (!minus(committed.summary().itemKeys(), keep).isEmpty()) {
                 actions.add(staleSetRecord(document.id(), committed));
             }
             actions.addAll(StatsCounters.updates(table, StatsCounters.shardOf(document.id()),
@@ -162,7 +163,7 @@ public final class DynamoDocumentStore implements DocumentStore {
             } catch (SdkException e) {
                 throw DynamoFailures.classify("committing document " + document.id(), e);
             }
-            finishPendingWork(document.id(), next);
+            finishPendingWork(document.id(), keep);
             return;
         }
         throw new TransientFailureException("document " + document.id() + " kept changing under " + MAX_ATTEMPTS
@@ -252,6 +253,12 @@ public final class DynamoDocumentStore implements DocumentStore {
      */
     static List<WriteRequest> findingWrites(List<Finding> findings, ReportDocument document, String nonce,
             long generation) {
+        Map<String, AttributeValue> report = new HashMap<>(); // on incident postings only: the same for every finding
+        String reportDate = IncidentMember.reportDate(document);
+        if (reportDate != null) {
+            report.put(FindingItems.REPORT_DATE, s(clip(reportDate, 40)));
+        }
+        report.put(FindingItems.REPORT_SOURCE, s(clip(IncidentMember.reportSource(document), 300)));
         List<WriteRequest> puts = new ArrayList<>();
         for (Finding f : findings) {
             FindingFacts facts = FindingFacts.of(f);
@@ -270,11 +277,7 @@ public final class DynamoDocumentStore implements DocumentStore {
             FindingSetSummary.ItemKey incident = TableKeys.incidentPosting(facts);
             Map<String, AttributeValue> posting = new HashMap<>(attributes);
             posting.putAll(key(incident.pk(), incident.sk()));
-            String reportDate = IncidentMember.reportDate(document);
-            if (reportDate != null) {
-                posting.put(FindingItems.REPORT_DATE, s(clip(reportDate, 40)));
-            }
-            posting.put(FindingItems.REPORT_SOURCE, s(clip(IncidentMember.reportSource(document), 300)));
+            posting.putAll(report);
             puts.add(put(posting));
         }
         return puts;
@@ -352,9 +355,12 @@ public final class DynamoDocumentStore implements DocumentStore {
         return StatsCounters.delta(before, after);
     }
 
-    /** Cleans up every superseded set recorded for the document and every other writer's intent. */
-    private void finishPendingWork(String documentId, FindingSetSummary current) {
-        Set<FindingSetSummary.ItemKey> keep = current.itemKeys();
+    /**
+     * Cleans up every superseded set recorded for the document and every other writer's intent.
+     *
+     * @param keep the item keys of the set just committed, which no cleanup deletes
+     */
+    private void finishPendingWork(String documentId, Set<FindingSetSummary.ItemKey> keep) {
         for (Map<String, AttributeValue> work : pendingWork(documentId)) {
             if (STALE_SET.equals(text(work, TYPE))) {
                 cleanUpStaleSet(work, keep);
