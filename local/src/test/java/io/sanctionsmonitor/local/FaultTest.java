@@ -23,11 +23,15 @@ import io.sanctionsmonitor.local.load.TableSnapshot;
 import io.sanctionsmonitor.model.DocumentIds;
 import io.sanctionsmonitor.processor.ProcessorHandler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,12 +125,12 @@ class FaultTest {
         stack.drain(stack.poller(stack.processor(backend.uri(), stack.table())), 60);
         for (int i = 0; i < keys.size(); i++) { // a correction that withdraws every claim: nothing may remain
             stack.upload(keys.get(i), ("Correction " + i + ": the note published earlier made no claim that stands.")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        Set<String> lostOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.regex.Pattern document = java.util.regex.Pattern.compile("DOC#[0-9a-f]{20}");
+        Set<String> lostOnce = ConcurrentHashMap.newKeySet();
+        Pattern document = Pattern.compile("DOC#[0-9a-f]{20}");
         backend.policy(request -> {
-            java.util.regex.Matcher m = document.matcher(request.body());
+            Matcher m = document.matcher(request.body());
             boolean commit = request.is("TransactWriteItems") && request.body().contains("\"status\":{\"S\":\"PROCESSED\"}") && m.find();
             return commit && lostOnce.add(m.group()) ? Action.FORWARD_THEN_DROP : Action.FORWARD;
         });
@@ -339,7 +343,7 @@ class FaultTest {
                     .append(" in ").append(months[i % 12]).append(' ').append(2000 + i % 26).append(".\n");
         }
         String key = "reports/ledger.txt";
-        stack.upload(key, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        stack.upload(key, text.toString().getBytes(StandardCharsets.UTF_8));
 
         assertNoFailures(deliver(stack.processor(), stack.takeMessages(1)));
 
