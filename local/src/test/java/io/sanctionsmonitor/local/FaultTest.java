@@ -292,12 +292,13 @@ class FaultTest {
         GeneratedReport second = reports.next(4);
         stack.upload(key, first.content());
         List<Message> firstNotification = stack.takeMessages(1);
-        // Hold the slow processor's second commit (its "complete") until version 2 is stored.
+        // Hold the slow processor's commit of its findings (its "complete") until version 2 is stored.
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         AtomicInteger commits = new AtomicInteger();
         backend.policy(request -> {
-            if (request.is("TransactWriteItems") && commits.incrementAndGet() == 2) {
+            if (request.is("TransactWriteItems") && request.body().contains("\"status\":{\"S\":\"PROCESSED\"}")
+                    && commits.incrementAndGet() == 1) {
                 held.countDown();
                 try {
                     release.await();

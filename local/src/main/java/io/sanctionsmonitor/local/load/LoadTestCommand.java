@@ -223,7 +223,7 @@ public final class LoadTestCommand {
         }
         Outcome outcome = new Outcome(n, ours.size(), byStatus, reasons, expectedFailed, failedWithoutReason, table.findings().size(),
                 duplicates, table.pendingIntents(), table.size(), table.largestItemBytes(), counters.size(),
-                largest(counters, "FINDINGS#"), largest(counters, "STATUS#"), deadLetters, served, statsEqual, terminal, minutes);
+                largest(counters, "COUNTS#"), deadLetters, served, statsEqual, terminal, minutes);
         outcome.print();
         return outcome;
     }
@@ -231,7 +231,7 @@ public final class LoadTestCommand {
     /** What one load run found; {@link #sum} adds the runs of several stacks. */
     record Outcome(int uploads, int documents, Map<String, Long> byStatus, Map<String, Long> reasons, long expectedFailed,
             int failedWithoutReason, int findings, int duplicates, int intents, int tableItems, int largestItem,
-            int counterItems, int largestFindingsCounter, int largestStatusCounter, int deadLetters, long served,
+            int counterItems, int largestCounter, int deadLetters, long served,
             Boolean statsEqual, long terminal, double minutes) {
 
         static Outcome sum(List<Outcome> outcomes) {
@@ -249,8 +249,7 @@ public final class LoadTestCommand {
                     outcomes.stream().mapToInt(Outcome::intents).sum(), outcomes.stream().mapToInt(Outcome::tableItems).sum(),
                     outcomes.stream().mapToInt(Outcome::largestItem).max().orElse(0),
                     outcomes.stream().mapToInt(Outcome::counterItems).sum(),
-                    outcomes.stream().mapToInt(Outcome::largestFindingsCounter).max().orElse(0),
-                    outcomes.stream().mapToInt(Outcome::largestStatusCounter).max().orElse(0),
+                    outcomes.stream().mapToInt(Outcome::largestCounter).max().orElse(0),
                     outcomes.stream().mapToInt(Outcome::deadLetters).sum(),
                     outcomes.stream().allMatch(o -> o.served >= 0) ? outcomes.stream().mapToLong(Outcome::served).sum() : -1,
                     statsEqual, outcomes.stream().mapToLong(Outcome::terminal).sum(),
@@ -272,7 +271,7 @@ public final class LoadTestCommand {
             OUT.println("duplicates   " + duplicates + " (findings with the same document, category, evidence, items and states stored twice)");
             OUT.println("intents left " + intents);
             OUT.println("table        " + tableItems + " items; largest " + largestItem + " bytes; " + counterItems
-                    + " counter items, largest FINDINGS " + largestFindingsCounter + " bytes, STATUS " + largestStatusCounter + " bytes");
+                    + " counter items, largest " + largestCounter + " bytes");
             OUT.println("dead letters " + deadLetters);
             if (statsEqual != null) {
                 OUT.println("/stats       " + served + " findings served" + (statsEqual ? " = stored" : " != " + findings + " stored"));

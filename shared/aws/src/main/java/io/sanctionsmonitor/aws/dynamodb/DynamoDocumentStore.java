@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,14 +45,18 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The processor's store: documents, findings, their postings and the /stats counters, in one table (see
  * {@link TableKeys}).
  *
- * <p>Every call runs one protocol, safe under at-least-once and concurrent delivery:
+ * <p>{@link #begin} marks the document PROCESSING with one conditional PutItem of its item (generation plus one,
+ * the committed set and the counters untouched). Every commit (complete, fail, delete) runs one protocol, safe
+ * under at-least-once and concurrent delivery:
  * <ol>
- *   <li>read the document item (strongly consistent): its generation, and the summary of its committed set;</li>
+ *   <li>read the document item (strongly consistent): its generation, and the summary of its committed set; or
+ *       take the item begin() just wrote, which step 3's condition checks all the same;</li>
  *   <li>if the finding set changed: record a write intent ({@code PENDING#nonce} item listing the new set), then
  *       put the new findings and postings, each stamped with the nonce and with the generation it would commit
  *       (the one read in 1, plus one);</li>
  *   <li>commit in one transaction: the document item, conditioned on the generation read in 1; the intent's
- *       deletion, conditioned on its existence; the counters' ADDs by exactly (new set − committed set); and,
+ *       deletion, conditioned on its existence; the counters' ADDs by exactly (new set − committed set, and the
+ *       new status − the status the document was {@linkplain #COUNTED counted} under); and,
  *       when the committed set had items the new one lacks, a stale-set record ({@code PENDING#stale#gen}) naming
  *       them, so their cleanup survives a crash or a lost answer;</li>
  *   <li>finish the document's pending work: for each stale-set record, delete its items the current set lacks,
@@ -81,12 +86,23 @@ public final class DynamoDocumentStore implements DocumentStore {
     static final String SUMMARY = "summary";
     static final String TYPE = "type";
     static final String STALE_SET = "STALE";
+    /**
+     * The status the /stats counters count the document under: its last committed status (PROCESSED, FAILED,
+     * DELETED), or {@link #NOT_COUNTED} before its first commit. begin() leaves it and the counters alone, so that
+     * a document is marked PROCESSING without a transaction; /stats counts PROCESSING documents from the status
+     * index instead (see {@link DynamoFindingQueries#stats()}).
+     */
+    static final String COUNTED = "counted";
+    static final String NOT_COUNTED = "NONE";
+    /** Views begin() wrote, kept for the commit that follows; a handler processes a few documents at a time. */
+    private static final int MAX_WRITTEN_VIEWS = 64;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final BatchWriter writer;
     private final Clock clock;
     private final Runnable beforeCommit;
+    private final Map<String, Committed> written = new ConcurrentHashMap<>();
 
     public DynamoDocumentStore(DynamoDbClient dynamoDb, String table) {
         this(dynamoDb, table, Clock.systemUTC(), () -> {});
@@ -101,9 +117,38 @@ public final class DynamoDocumentStore implements DocumentStore {
         this.beforeCommit = beforeCommit;
     }
 
+    /**
+     * Marks the document PROCESSING with one conditional PutItem, not a transaction: the counters do not move
+     * (the document stays counted under its last committed status, see {@link #COUNTED}), and the committed set
+     * stays as it is. The view written is kept for this document's next commit, which then need not read it again.
+     */
     @Override
     public void begin(ReportDocument document) {
-        commit(document, DocumentStatus.PROCESSING, null);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Committed committed = read(document.id());
+            DocumentItem item = documentItem(document, DocumentStatus.PROCESSING, committed, committed.summary(),
+                    committed.hash(), committed.nonce(), committed.counted());
+            try {
+                dynamoDb.putItem(b -> b.tableName(table).item(item.attributes()).conditionExpression(item.condition())
+                        .expressionAttributeNames(item.conditionNames()).expressionAttributeValues(item.conditionValues()));
+            } catch (ConditionalCheckFailedException e) {
+                continue; // another writer changed the document since it was read: read again
+            } catch (SdkException e) {
+                throw DynamoFailures.classify("marking document " + document.id() + " as processing", e);
+            }
+            if (committed.exists()) {
+                // A new document cannot have pending work: every intent and stale-set record follows a document item.
+                finishPendingWork(document.id(), committed.summary().itemKeys());
+            }
+            if (written.size() >= MAX_WRITTEN_VIEWS) {
+                written.clear(); // begun and never committed (the ingest failed in between): a commit reads instead
+            }
+            written.put(document.id(), new Committed(true, committed.generation() + 1, DocumentStatus.PROCESSING.name(),
+                    committed.counted(), committed.hash(), committed.nonce(), committed.summary()));
+            return;
+        }
+        throw new TransientFailureException("document " + document.id() + " kept changing under " + MAX_ATTEMPTS
+                + " attempts to mark it as processing", null);
     }
 
     @Override
@@ -121,29 +166,36 @@ public final class DynamoDocumentStore implements DocumentStore {
         commit(document, DocumentStatus.DELETED, List.of());
     }
 
-    /** The document item as last committed. */
-    private record Committed(boolean exists, long generation, String status, String hash, String nonce,
-            FindingSetSummary summary) {}
+    /**
+     * The document item as last written.
+     *
+     * @param counted the status the counters count the document under, null for none (see {@link #COUNTED})
+     */
+    private record Committed(boolean exists, long generation, String status, String counted, String hash,
+            String nonce, FindingSetSummary summary) {}
 
-    /** @param findings the new finding set, or null to keep the committed one (begin) */
+    /** @param findings the new finding set (empty for none) */
     private void commit(ReportDocument document, DocumentStatus status, List<Finding> findings) {
-        List<Finding> stored = findings == null ? null : prepare(document.id(), findings);
-        FindingSetSummary newSummary = stored == null ? null : summarize(stored);
-        String newHash = stored == null ? null : hash(stored, document);
+        List<Finding> stored = prepare(document.id(), findings);
+        FindingSetSummary next = summarize(stored);
+        String hash = hash(stored, document);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Committed committed = read(document.id());
-            FindingSetSummary next = newSummary == null ? committed.summary() : newSummary;
-            String hash = newSummary == null ? committed.hash() : newHash;
-            boolean rewrite = stored != null && !stored.isEmpty() && !hash.equals(committed.hash());
-            String nonce = rewrite ? UUID.randomUUID().toString()
-                    : (stored != null && stored.isEmpty() ? null : committed.nonce());
+            Committed begun = attempt == 0 ? written.remove(document.id()) : null;
+            // What begin() wrote, if this store wrote it: should another writer have changed the document since,
+            // the commit's condition fails and the next attempt reads.
+            Committed committed = begun != null ? begun : read(document.id());
+            boolean rewrite = !stored.isEmpty() && !hash.equals(committed.hash());
+            String nonce = rewrite ? UUID.randomUUID().toString() : (stored.isEmpty() ? null : committed.nonce());
             if (rewrite) {
                 putIntent(document.id(), nonce, next);
                 putFindings(stored, document, nonce, committed.generation() + 1);
             }
             beforeCommit.run();
             List<TransactWriteItem> actions = new ArrayList<>();
-            actions.add(documentPut(document, status, committed, next, hash, nonce));
+            DocumentItem item = documentItem(document, status, committed, next, hash, nonce, status.name());
+            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item.attributes())
+                    .conditionExpression(item.condition()).expressionAttributeNames(item.conditionNames())
+                    .expressionAttributeValues(item.conditionValues()).build()).build());
             if (rewrite) {
                 actions.add(intentDeletion(document.id(), nonce));
             }
@@ -214,19 +266,20 @@ public final class DynamoDocumentStore implements DocumentStore {
         try {
             response = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
                     .keyConditionExpression("#pk = :pk AND #sk = :sk")
-                    .projectionExpression("#g, #s, #h, #n, #m")
+                    .projectionExpression("#g, #s, #c, #h, #n, #m")
                     .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK, "#g", GENERATION,
-                            "#s", STATUS, "#h", HASH, "#n", FindingItems.NONCE, "#m", SUMMARY))
+                            "#s", STATUS, "#c", COUNTED, "#h", HASH, "#n", FindingItems.NONCE, "#m", SUMMARY))
                     .expressionAttributeValues(Map.of(":pk", s(TableKeys.document(documentId)),
                             ":sk", s(TableKeys.DOCUMENT_SK))));
         } catch (SdkException e) {
             throw DynamoFailures.classify("reading document " + documentId, e);
         }
         if (!response.hasItems() || response.items().isEmpty()) {
-            return new Committed(false, 0, null, null, null, FindingSetSummary.EMPTY);
+            return new Committed(false, 0, null, null, null, null, FindingSetSummary.EMPTY);
         }
         Map<String, AttributeValue> item = response.items().get(0);
-        return new Committed(true, Long.parseLong(item.get(GENERATION).n()), text(item, STATUS), text(item, HASH),
+        String status = text(item, STATUS);
+        return new Committed(true, Long.parseLong(item.get(GENERATION).n()), status, counted(item, status), text(item, HASH),
                 text(item, FindingItems.NONCE),
                 item.containsKey(SUMMARY) ? FindingSetSummary.fromBytes(item.get(SUMMARY).b().asByteArray())
                         : FindingSetSummary.EMPTY);
@@ -283,8 +336,13 @@ public final class DynamoDocumentStore implements DocumentStore {
         return puts;
     }
 
-    private TransactWriteItem documentPut(ReportDocument d, DocumentStatus status, Committed committed,
-            FindingSetSummary next, String hash, String nonce) {
+    /** A document item to put, and the condition that it replaces exactly the item that was read. */
+    private record DocumentItem(Map<String, AttributeValue> attributes, String condition, Map<String, String> conditionNames,
+            Map<String, AttributeValue> conditionValues) {}
+
+    /** @param counted the status the counters count the document under once the item is put, or null for none */
+    private DocumentItem documentItem(ReportDocument d, DocumentStatus status, Committed committed,
+            FindingSetSummary next, String hash, String nonce, String counted) {
         String updatedAt = d.updatedAt() != null ? d.updatedAt() : Instant.now(clock).toString();
         ReportDocument stored = new ReportDocument(d.id(), d.bucket(), clip(d.key(), 1_100), clip(d.version(), 1_100),
                 d.size(), clip(d.format(), 40), clip(d.title(), 500), clip(d.published(), 40), clip(d.publisher(), 300),
@@ -294,6 +352,7 @@ public final class DynamoDocumentStore implements DocumentStore {
         item.put(TYPE, s("DOCUMENT"));
         item.put(DOC, s(ReportDocumentJson.toJson(stored)));
         item.put(STATUS, s(status.name()));
+        item.put(COUNTED, s(counted == null ? NOT_COUNTED : counted));
         item.put(GENERATION, AttributeValue.fromN(Long.toString(committed.generation() + 1)));
         if (hash != null) {
             item.put(HASH, s(hash));
@@ -307,14 +366,10 @@ public final class DynamoDocumentStore implements DocumentStore {
         item.put(TableKeys.GSI1SK, s(order));
         item.put(TableKeys.GSI2PK, s(TableKeys.ALL_DOCUMENTS));
         item.put(TableKeys.GSI2SK, s(order));
-        Put.Builder put = Put.builder().tableName(table).item(item);
-        if (committed.exists()) {
-            put.conditionExpression("#g = :g").expressionAttributeNames(Map.of("#g", GENERATION))
-                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromN(Long.toString(committed.generation()))));
-        } else {
-            put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", TableKeys.PK));
-        }
-        return TransactWriteItem.builder().put(put.build()).build();
+        return committed.exists()
+                ? new DocumentItem(item, "#g = :g", Map.of("#g", GENERATION),
+                        Map.of(":g", AttributeValue.fromN(Long.toString(committed.generation()))))
+                : new DocumentItem(item, "attribute_not_exists(#pk)", Map.of("#pk", TableKeys.PK), null);
     }
 
     /** Why a document failed or was deleted is worth showing; a stale reason on a processed one is not. */
@@ -348,8 +403,8 @@ public final class DynamoDocumentStore implements DocumentStore {
         before.putAll(committed.summary().counts());
         Map<StatsCounters.Dimension, Map<String, Long>> after = new EnumMap<>(StatsCounters.Dimension.class);
         after.putAll(next.counts());
-        if (committed.exists()) {
-            before.put(StatsCounters.Dimension.STATUS, Map.of(committed.status(), 1L));
+        if (committed.counted() != null) {
+            before.put(StatsCounters.Dimension.STATUS, Map.of(committed.counted(), 1L));
         }
         after.put(StatsCounters.Dimension.STATUS, Map.of(status.name(), 1L));
         return StatsCounters.delta(before, after);
@@ -473,6 +528,15 @@ public final class DynamoDocumentStore implements DocumentStore {
 
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(TableKeys.PK, s(pk), TableKeys.SK, s(sk));
+    }
+
+    /**
+     * The status a document item is counted under, or null. Items written before begin() stopped moving the
+     * counters have no {@link #COUNTED}: every write then moved the counters with the status.
+     */
+    static String counted(Map<String, AttributeValue> item, String status) {
+        String counted = text(item, COUNTED);
+        return counted == null ? status : NOT_COUNTED.equals(counted) ? null : counted;
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -346,9 +346,36 @@ public final class DynamoFindingQueries implements FindingQueries {
         return new Page<>(documents, next);
     }
 
+    /**
+     * The counters, with the documents being processed moved from the status they are counted under to
+     * PROCESSING: marking a document PROCESSING is not a commit and moves no counter. The documents come from the
+     * status index, which is eventually consistent: a document whose commit is a moment old may show as
+     * processing still.
+     */
     @Override
     public FindingStats stats() {
-        return StatsCounters.stats(counters());
+        Map<StatsCounters.Dimension, Map<String, Long>> totals = counters();
+        StatsCounters.moveToProcessing(totals, countedStatusesOfDocumentsBeingProcessed());
+        return StatsCounters.stats(totals);
+    }
+
+    /** For each PROCESSING document, the status it is counted under (null for none). */
+    private List<String> countedStatusesOfDocumentsBeingProcessed() {
+        QueryRequest q = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
+                .keyConditionExpression("#pk = :pk").projectionExpression("#s, #c")
+                .expressionAttributeNames(Map.of("#pk", TableKeys.GSI1PK, "#s", DynamoDocumentStore.STATUS,
+                        "#c", DynamoDocumentStore.COUNTED))
+                .expressionAttributeValues(Map.of(":pk", s(TableKeys.documentStatus(DocumentStatus.PROCESSING.name()))))
+                .build();
+        try {
+            List<String> counted = new ArrayList<>();
+            for (Map<String, AttributeValue> item : QueryPages.all(dynamoDb, q)) {
+                counted.add(DynamoDocumentStore.counted(item, item.get(DynamoDocumentStore.STATUS).s()));
+            }
+            return counted;
+        } catch (SdkException e) {
+            throw DynamoFailures.classify("reading the documents being processed", e);
+        }
     }
 
     /**

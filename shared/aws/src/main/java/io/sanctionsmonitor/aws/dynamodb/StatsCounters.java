@@ -1,5 +1,6 @@
 package io.sanctionsmonitor.aws.dynamodb;
 
+import io.sanctionsmonitor.model.DocumentStatus;
 import io.sanctionsmonitor.query.FindingStats;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,21 +15,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The /stats counters, two items per shard under {@code pk STATS}:
- * <ul>
- *   <li>{@code sk FINDINGS#3}: every finding dimension, one number attribute per dimension and value
- *       ({@code CATEGORY#ARMS_TRANSFER}, {@code PAIR#RUS->PRK}, {@code MONTH#2024-03}, ...);</li>
- *   <li>{@code sk STATUS#3}: documents per status ({@code PROCESSED}).</li>
- * </ul>
- * A document's writes always go to the same shard (by its id), in the transaction that commits the document,
- * so the counters move exactly once per commit; {@link #SHARDS} shards spread concurrent commits. A commit is
- * one Update per item it changes: begin() moves only a status (the small item: a transactional write is billed
- * by the size of the item it changes), a new finding set moves both. Counters only ever add, so totals are the
- * sum over every item of the partition, whatever its layout: items of the earlier layout, one per dimension
- * ({@code sk CATEGORY#3}, attributes named by value), are still summed.
+ * The /stats counters, one item per shard under {@code pk STATS}, {@code sk COUNTS#3}: one number attribute per
+ * dimension and value ({@code CATEGORY#ARMS_TRANSFER}, {@code PAIR#RUS->PRK}, {@code MONTH#2024-03},
+ * {@code STATUS#PROCESSED}, ...). A document's writes always go to the same shard (by its id), in the transaction
+ * that commits the document, so the counters move exactly once per commit, with one Update of one item;
+ * {@link #SHARDS} shards spread concurrent commits. Documents are counted under their last committed status;
+ * PROCESSING is not a commit (see {@code DynamoDocumentStore#COUNTED}). Counters only ever add, so totals are the
+ * sum over every item of the partition, whatever its layout: items of earlier layouts ({@code sk FINDINGS#3} with
+ * finding dimensions, {@code STATUS#3} with statuses, {@code CATEGORY#3} with attributes named by value) are still
+ * summed.
  *
- * <p>Size: a FINDINGS item holds at most one attribute per possible value, and the values are bounded: state
- * pairs by the gazetteer, months and spans by the years a period can name (SPAN folds long periods, see
+ * <p>Size: an item holds at most one attribute per possible value, and the values are bounded: state pairs by
+ * the gazetteer, months and spans by the years a period can name (SPAN folds long periods, see
  * {@link #MAX_SPAN_YEARS}). {@code StatsCountersTest} checks that worst case against DynamoDB's 400 KB.
  */
 final class StatsCounters {
@@ -41,7 +39,9 @@ final class StatsCounters {
      * start year less often (never wrongly), and the span keys per start year stay bounded.
      */
     static final int MAX_SPAN_YEARS = 10;
-    static final String FINDINGS = "FINDINGS";
+    static final String COUNTS = "COUNTS";
+    /** Multi-dimension items of the layout before statuses joined them: still summed. */
+    static final String LEGACY_FINDINGS = "FINDINGS";
 
     /**
      * SPAN counts findings by the years their period starts and ends ("2023->9999" for "2023-09/",
@@ -57,16 +57,12 @@ final class StatsCounters {
         return (int) (crc.getValue() % SHARDS);
     }
 
-    /** The shard's item of finding counters; parts after the first take what one Update cannot. */
-    static String findingsSk(int shard, int part) {
-        return FINDINGS + "#" + shard + (part == 0 ? "" : "#" + part);
+    /** The shard's item of counters; parts after the first take what one Update cannot. */
+    static String countsSk(int shard, int part) {
+        return COUNTS + "#" + shard + (part == 0 ? "" : "#" + part);
     }
 
-    static String statusSk(int shard) {
-        return Dimension.STATUS.name() + "#" + shard;
-    }
-
-    /** The attribute counting one value of a finding dimension on a FINDINGS item. */
+    /** The attribute counting one value of a dimension on a COUNTS item. */
     static String attribute(Dimension dimension, String value) {
         return dimension.name() + "#" + (dimension == Dimension.SPAN ? foldedSpan(value) : value);
     }
@@ -95,26 +91,18 @@ final class StatsCounters {
     }
 
     /**
-     * The transaction items that apply a delta to one shard: one Update of its FINDINGS item (more only past
-     * {@link #MAX_TERMS_PER_UPDATE} values, e.g. a long report's many months and pairs), one of its STATUS item.
+     * The transaction items that apply a delta to one shard: one Update of its COUNTS item (more only past
+     * {@link #MAX_TERMS_PER_UPDATE} values, e.g. a long report's many months and pairs); none for an empty delta.
      */
     static List<TransactWriteItem> updates(String table, int shard, Map<Dimension, Map<String, Long>> delta) {
-        Map<String, Long> findingTerms = new TreeMap<>();
-        delta.forEach((dimension, counts) -> {
-            if (dimension != Dimension.STATUS) {
-                counts.forEach((value, n) -> findingTerms.merge(attribute(dimension, value), n, Long::sum));
-            }
-        });
-        findingTerms.values().removeIf(n -> n == 0); // folded spans may cancel out
-        List<Map.Entry<String, Long>> terms = new ArrayList<>(findingTerms.entrySet());
+        Map<String, Long> counts = new TreeMap<>();
+        delta.forEach((dimension, values) -> values.forEach((value, n) -> counts.merge(attribute(dimension, value), n, Long::sum)));
+        counts.values().removeIf(n -> n == 0); // folded spans may cancel out
+        List<Map.Entry<String, Long>> terms = new ArrayList<>(counts.entrySet());
         List<TransactWriteItem> items = new ArrayList<>();
         for (int part = 0; part * MAX_TERMS_PER_UPDATE < terms.size(); part++) {
-            items.add(update(table, findingsSk(shard, part), terms.subList(part * MAX_TERMS_PER_UPDATE,
+            items.add(update(table, countsSk(shard, part), terms.subList(part * MAX_TERMS_PER_UPDATE,
                     Math.min(terms.size(), (part + 1) * MAX_TERMS_PER_UPDATE))));
-        }
-        Map<String, Long> statuses = delta.getOrDefault(Dimension.STATUS, Map.of());
-        if (!statuses.isEmpty()) {
-            items.add(update(table, statusSk(shard), List.copyOf(statuses.entrySet())));
         }
         return items;
     }
@@ -143,9 +131,9 @@ final class StatsCounters {
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(TableKeys.SK).s();
             String kind = sk.substring(0, Math.max(0, sk.indexOf('#')));
-            boolean findings = kind.equals(FINDINGS);
-            Dimension itemDimension = findings ? null : dimension(kind); // one dimension per item: STATUS, or older
-            if (!findings && itemDimension == null) {
+            boolean manyDimensions = kind.equals(COUNTS) || kind.equals(LEGACY_FINDINGS);
+            Dimension itemDimension = manyDimensions ? null : dimension(kind); // earlier layouts: one dimension per item
+            if (!manyDimensions && itemDimension == null) {
                 continue;
             }
             item.forEach((name, value) -> {
@@ -154,7 +142,7 @@ final class StatsCounters {
                 }
                 Dimension d = itemDimension;
                 String key = name;
-                if (findings) {
+                if (manyDimensions) {
                     int hash = name.indexOf('#');
                     d = hash < 0 ? null : dimension(name.substring(0, hash));
                     key = name.substring(hash + 1);
@@ -172,6 +160,21 @@ final class StatsCounters {
             return Dimension.valueOf(name);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /**
+     * Counts each document being processed as PROCESSING instead of under the status its counters hold.
+     *
+     * @param counted for each PROCESSING document, the status it is counted under, or null for none
+     */
+    static void moveToProcessing(Map<Dimension, Map<String, Long>> totals, List<String> counted) {
+        Map<String, Long> statuses = totals.computeIfAbsent(Dimension.STATUS, d -> new TreeMap<>());
+        for (String status : counted) {
+            if (status != null) {
+                statuses.merge(status, -1L, Long::sum);
+            }
+            statuses.merge(DocumentStatus.PROCESSING.name(), 1L, Long::sum);
         }
     }
 

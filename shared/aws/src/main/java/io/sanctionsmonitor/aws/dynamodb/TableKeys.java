@@ -20,7 +20,7 @@ import java.util.List;
  *                 (dimensions: all, category, country, from, to, pair, item, source, certainty,
  *                  category_country, category_pair)
  * incident posting pk I#{category}                    sk {from}|{to}|{itemType}#{periodStart}#{findingId}
- * counters        pk STATS                             sk FINDINGS#{shard}, STATUS#{shard} (see StatsCounters)
+ * counters        pk STATS                             sk COUNTS#{shard} (see StatsCounters)
  * </pre>
  * A posting is a copy of a finding under one filterable value, split by the year its period starts
  * ("0000" without a period), so a filter is a Query on one posting partition per year, newest first.

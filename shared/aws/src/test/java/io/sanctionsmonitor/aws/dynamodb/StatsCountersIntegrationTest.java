@@ -41,16 +41,63 @@ class StatsCountersIntegrationTest {
     }
 
     @Test
-    void aDocumentsCountersLiveInItsShardsFindingsAndStatusItems() {
+    void aDocumentsCountersLiveInItsShardsCountsItem() {
         ReportDocument doc = SampleFindings.document("reports/counted.txt", "2026-01-01T00:00:00Z");
         List<Finding> findings = SampleFindings.random(new Random(21), doc.id(), 12);
         store.begin(doc);
         store.complete(doc, findings);
         int shard = StatsCounters.shardOf(doc.id());
-        assertEquals(Set.of(StatsCounters.findingsSk(shard, 0), StatsCounters.statusSk(shard)), counterItems());
+        assertEquals(Set.of(StatsCounters.countsSk(shard, 0)), counterItems());
         InMemoryStore oracle = new InMemoryStore();
         oracle.complete(doc, findings);
         assertEquals(oracle.stats(), queries.stats());
+    }
+
+    @Test
+    void documentsBeingProcessedCountAsProcessingThoughBeginMovesNoCounter() {
+        ReportDocument first = SampleFindings.document("reports/first.txt", "2026-01-01T00:00:00Z");
+        ReportDocument again = SampleFindings.document("reports/again.txt", "2026-01-01T00:00:00Z");
+        List<Finding> findings = SampleFindings.random(new Random(5), again.id(), 4);
+        InMemoryStore oracle = new InMemoryStore();
+        store.begin(again);
+        store.complete(again, findings);
+        oracle.begin(again);
+        oracle.complete(again, findings);
+
+        store.begin(first); // a first upload, and a re-upload of a processed document
+        store.begin(again);
+        oracle.begin(first);
+        oracle.begin(again);
+        assertEquals(Set.of(StatsCounters.countsSk(StatsCounters.shardOf(again.id()), 0)), counterItems());
+        assertEquals(Map.of("PROCESSING", 2L), queries.stats().documentsByStatus());
+        assertEquals(oracle.stats(), queries.stats());
+
+        store.fail(first);
+        store.complete(again, findings);
+        oracle.fail(first);
+        oracle.complete(again, findings);
+        assertEquals(Map.of("PROCESSED", 1L, "FAILED", 1L), queries.stats().documentsByStatus());
+        assertEquals(oracle.stats(), queries.stats());
+    }
+
+    @Test
+    void aDocumentMarkedProcessingUnderTheEarlierLayoutIsCountedOnceWhenItCommits() {
+        ReportDocument doc = SampleFindings.document("reports/in-flight-at-upgrade.txt", "2026-01-01T00:00:00Z");
+        // What the earlier begin() left: a document item without "counted", and a PROCESSING counter for it.
+        table.client.putItem(b -> b.tableName(table.name).item(Map.of(
+                TableKeys.PK, AttributeValue.fromS(TableKeys.document(doc.id())),
+                TableKeys.SK, AttributeValue.fromS(TableKeys.DOCUMENT_SK),
+                DynamoDocumentStore.STATUS, AttributeValue.fromS("PROCESSING"),
+                DynamoDocumentStore.GENERATION, AttributeValue.fromN("1"),
+                TableKeys.GSI1PK, AttributeValue.fromS(TableKeys.documentStatus("PROCESSING")),
+                TableKeys.GSI1SK, AttributeValue.fromS("2026-01-01T00:00:00Z#" + doc.id()))));
+        table.client.putItem(b -> b.tableName(table.name).item(Map.of(
+                TableKeys.PK, AttributeValue.fromS(TableKeys.STATS_PK), TableKeys.SK, AttributeValue.fromS("STATUS#0"),
+                "PROCESSING", AttributeValue.fromN("1"))));
+        assertEquals(Map.of("PROCESSING", 1L), queries.stats().documentsByStatus());
+
+        store.complete(doc, SampleFindings.random(new Random(8), doc.id(), 3));
+        assertEquals(Map.of("PROCESSED", 1L), queries.stats().documentsByStatus());
     }
 
     @Test
@@ -68,10 +115,9 @@ class StatsCountersIntegrationTest {
         store.complete(doc, findings);
         int shard = StatsCounters.shardOf(doc.id());
         Set<String> items = counterItems();
-        assertTrue(items.containsAll(Set.of(StatsCounters.findingsSk(shard, 0), StatsCounters.findingsSk(shard, 1),
-                StatsCounters.statusSk(shard))), items.toString());
-        assertTrue(items.stream().allMatch(sk -> sk.startsWith(StatsCounters.findingsSk(shard, 0))
-                || sk.equals(StatsCounters.statusSk(shard))), items.toString());
+        assertTrue(items.containsAll(Set.of(StatsCounters.countsSk(shard, 0), StatsCounters.countsSk(shard, 1))),
+                items.toString());
+        assertTrue(items.stream().allMatch(sk -> sk.startsWith(StatsCounters.countsSk(shard, 0))), items.toString());
         InMemoryStore oracle = new InMemoryStore();
         oracle.complete(doc, findings);
         assertEquals(oracle.stats(), queries.stats());

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sanctionsmonitor.aws.dynamodb.StatsCounters.Dimension;
 import io.sanctionsmonitor.model.Category;
 import io.sanctionsmonitor.model.Certainty;
+import io.sanctionsmonitor.model.DocumentStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,26 +52,32 @@ class StatsCountersTest {
     }
 
     @Test
-    void aNewFindingSetMovesOneFindingsItemAndOneStatusItemOfItsShard() {
+    void aCommitMovesOneCountsItemOfItsShardForFindingsAndStatusTogether() {
         List<TransactWriteItem> items = StatsCounters.updates("t", 3, delta(
                 Dimension.CATEGORY, "ARMS_TRANSFER", 2, Dimension.PAIR, "RUS->PRK", 1, Dimension.PAIR, "PRK->RUS", 1,
                 Dimension.MONTH, "2024-03", 2, Dimension.CERTAINTY, "reported", 2, Dimension.SPAN, "2024->2024", 2,
-                Dimension.STATUS, "PROCESSING", -1, Dimension.STATUS, "PROCESSED", 1));
-        assertEquals(2, items.size());
-        Update findings = items.get(0).update();
-        assertEquals("FINDINGS#3", sk(findings));
+                Dimension.STATUS, "FAILED", -1, Dimension.STATUS, "PROCESSED", 1));
+        assertEquals(1, items.size());
+        Update counts = items.get(0).update();
+        assertEquals("COUNTS#3", sk(counts));
         assertEquals(Map.of("CATEGORY#ARMS_TRANSFER", 2L, "PAIR#RUS->PRK", 1L, "PAIR#PRK->RUS", 1L, "MONTH#2024-03", 2L,
-                "CERTAINTY#reported", 2L, "SPAN#2024->2024", 2L), adds(findings));
-        Update statuses = items.get(1).update();
-        assertEquals("STATUS#3", sk(statuses));
-        assertEquals(Map.of("PROCESSING", -1L, "PROCESSED", 1L), adds(statuses));
+                "CERTAINTY#reported", 2L, "SPAN#2024->2024", 2L, "STATUS#FAILED", -1L, "STATUS#PROCESSED", 1L), adds(counts));
     }
 
     @Test
-    void aStatusChangeAloneMovesOnlyTheSmallStatusItem() {
-        List<TransactWriteItem> items = StatsCounters.updates("t", 5, delta(Dimension.STATUS, "PROCESSING", 1));
-        assertEquals(1, items.size());
-        assertEquals("STATUS#5", sk(items.get(0).update()));
+    void aCommitThatChangesNoCountWritesNoCounter() {
+        Map<Dimension, Map<String, Long>> processed = Map.of(Dimension.STATUS, Map.of("PROCESSED", 1L));
+        assertEquals(List.of(), StatsCounters.updates("t", 5, StatsCounters.delta(processed, processed)));
+    }
+
+    @Test
+    void documentsBeingProcessedCountAsProcessingInsteadOfTheStatusTheirCountersHold() {
+        Map<Dimension, Map<String, Long>> totals = new EnumMap<>(Dimension.class);
+        // the earlier layout counted a document as PROCESSING when it was marked so
+        totals.put(Dimension.STATUS, new TreeMap<>(Map.of("PROCESSED", 3L, "FAILED", 1L, "PROCESSING", 1L)));
+        // a re-upload of a processed document, a first upload, and the one marked under the earlier layout
+        StatsCounters.moveToProcessing(totals, Arrays.asList("PROCESSED", null, "PROCESSING"));
+        assertEquals(Map.of("PROCESSED", 2L, "FAILED", 1L, "PROCESSING", 3L), totals.get(Dimension.STATUS));
     }
 
     @Test
@@ -81,7 +89,7 @@ class StatsCountersTest {
         }
         delta.put(Dimension.MONTH, months);
         List<TransactWriteItem> items = StatsCounters.updates("t", 0, delta);
-        assertEquals(List.of("FINDINGS#0", "FINDINGS#0#1", "FINDINGS#0#2"), items.stream().map(i -> sk(i.update())).toList());
+        assertEquals(List.of("COUNTS#0", "COUNTS#0#1", "COUNTS#0#2"), items.stream().map(i -> sk(i.update())).toList());
         Set<String> names = new HashSet<>();
         long total = 0;
         for (TransactWriteItem item : items) {
@@ -106,16 +114,18 @@ class StatsCountersTest {
     }
 
     @Test
-    void totalsSumTheFindingsItemsTheirPartsTheStatusItemsAndItemsOfTheEarlierLayout() {
+    void totalsSumTheCountsItemsTheirPartsAndItemsOfTheEarlierLayouts() {
         List<Map<String, AttributeValue>> items = List.of(
-                item("FINDINGS#0", Map.of("CATEGORY#ARMS_TRANSFER", 2, "PAIR#RUS->PRK", 1, "SPAN#2001->9999", 1)),
-                item("FINDINGS#0#1", Map.of("MONTH#2024-03", 1, "CATEGORY#ARMS_TRANSFER", 1)),
-                item("STATUS#0", Map.of("PROCESSED", 2, "PROCESSING", 0)),
+                item("COUNTS#0", Map.of("CATEGORY#ARMS_TRANSFER", 2, "PAIR#RUS->PRK", 1, "SPAN#2001->9999", 1,
+                        "STATUS#PROCESSED", 1)),
+                item("COUNTS#0#1", Map.of("MONTH#2024-03", 1, "CATEGORY#ARMS_TRANSFER", 1)),
+                item("FINDINGS#2", Map.of("CATEGORY#ARMS_TRANSFER", 1)), // findings and statuses apart, as before
+                item("STATUS#2", Map.of("PROCESSED", 1, "PROCESSING", 0)),
                 item("CATEGORY#1", Map.of("ARMS_TRANSFER", 3, "FUEL_TRANSFER", 1)), // one item per dimension, as before
                 item("PAIR#1", Map.of("RUS->PRK", 4)),
                 item("INCIDENT#1", Map.of("X", 9))); // not a counter item: ignored
         Map<Dimension, Map<String, Long>> totals = StatsCounters.sum(items);
-        assertEquals(Map.of("ARMS_TRANSFER", 6L, "FUEL_TRANSFER", 1L), totals.get(Dimension.CATEGORY));
+        assertEquals(Map.of("ARMS_TRANSFER", 7L, "FUEL_TRANSFER", 1L), totals.get(Dimension.CATEGORY));
         assertEquals(Map.of("RUS->PRK", 5L), totals.get(Dimension.PAIR));
         assertEquals(Map.of("2024-03", 1L), totals.get(Dimension.MONTH));
         assertEquals(Map.of("2001->9999", 1L), totals.get(Dimension.SPAN));
@@ -147,6 +157,9 @@ class StatsCountersTest {
         for (Certainty c : Certainty.values()) {
             names.add(StatsCounters.attribute(Dimension.CERTAINTY, c.label()));
         }
+        for (DocumentStatus status : DocumentStatus.values()) {
+            names.add(StatsCounters.attribute(Dimension.STATUS, status.name()));
+        }
         for (String from : states) {
             for (String to : states) {
                 names.add(StatsCounters.attribute(Dimension.PAIR, from + "->" + to));
@@ -166,12 +179,12 @@ class StatsCountersTest {
         names.addAll(spans);
         // DynamoDB's item size: each attribute's name in UTF-8 plus its value; a number is 1 byte per two
         // significant digits plus 1 (a ten-digit count: 6 bytes).
-        long bytes = ("pk" + "STATS" + "sk" + StatsCounters.findingsSk(7, 9)).length();
+        long bytes = ("pk" + "STATS" + "sk" + StatsCounters.countsSk(7, 9)).length();
         for (String name : names) {
             bytes += name.getBytes(StandardCharsets.UTF_8).length + 6;
         }
         assertTrue(states.size() > 50, "the gazetteer was read: " + states.size() + " codes");
-        assertTrue(bytes < 400 * 1024, "the fullest FINDINGS item would hold " + bytes + " bytes (" + names.size()
+        assertTrue(bytes < 400 * 1024, "the fullest COUNTS item would hold " + bytes + " bytes (" + names.size()
                 + " attributes, " + states.size() + " state codes)");
     }
 
