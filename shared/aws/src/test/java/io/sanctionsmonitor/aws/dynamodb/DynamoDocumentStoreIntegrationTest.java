@@ -164,6 +164,32 @@ class DynamoDocumentStoreIntegrationTest {
     }
 
     @Test
+    void aCommitWhoseBeginWasOvertakenReadsAgainAndLeavesNoLeftovers() {
+        ReportDocument doc = SampleFindings.document("reports/overtaken-begin.txt", "2026-01-01T00:00:00Z");
+        List<Finding> first = SampleFindings.random(new Random(31), doc.id(), 6);
+        List<Finding> second = SampleFindings.random(new Random(32), doc.id(), 5);
+        store.complete(doc, SampleFindings.random(new Random(30), doc.id(), 8));
+        DynamoDocumentStore slow = new DynamoDocumentStore(table.client, table.name);
+        slow.begin(doc); // keeps the document item it wrote for its commit
+        store.begin(doc);
+        store.complete(doc, second); // another delivery overtakes it
+        slow.complete(doc, first); // its kept item is stale now: the commit must read again
+        InMemoryStore oracle = new InMemoryStore();
+        oracle.complete(doc, first);
+        assertEquals(oracle.stats(), queries.stats());
+        assertEquals(Map.of("PROCESSED", 1L), queries.stats().documentsByStatus());
+        assertEquals(Set.copyOf(first), Set.copyOf(all(FindingFilter.NONE, 5)));
+        assertEquals(0, pendingIntents(doc.id()));
+        MotoTable fresh = MotoTable.create("store-fresh");
+        try {
+            new DynamoDocumentStore(fresh.client, fresh.name).complete(doc, first);
+            assertEquals(keys(fresh), keys(table), "no leftovers of the overtaken attempt or version");
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
     void aWriterThatDiedBeforeCommittingLeavesNothingOnceTheNextCommits() {
         ReportDocument doc = SampleFindings.document("reports/crash.txt", "2026-01-01T00:00:00Z");
         List<Finding> kept = SampleFindings.random(new Random(31), doc.id(), 5);
