@@ -218,8 +218,10 @@ public final class LoadTestCommand {
         Boolean statsEqual = null;
         long served = -1;
         if (own != null) {
-            served = own.api().findings();
-            statsEqual = served == table.findings().size();
+            JsonNode stats = own.api().stats();
+            served = stats.path("findings").asLong();
+            statsEqual = served == table.findings().size()
+                    && ServedStats.counts(stats.path("documents_by_status")).equals(table.documentsByStatus());
         }
         Outcome outcome = new Outcome(n, ours.size(), byStatus, reasons, expectedFailed, failedWithoutReason, table.findings().size(),
                 duplicates, table.pendingIntents(), table.size(), table.largestItemBytes(), counters.size(),
@@ -274,7 +276,8 @@ public final class LoadTestCommand {
                     + " counter items, largest " + largestCounter + " bytes");
             OUT.println("dead letters " + deadLetters);
             if (statsEqual != null) {
-                OUT.println("/stats       " + served + " findings served" + (statsEqual ? " = stored" : " != " + findings + " stored"));
+                OUT.println("/stats       " + served + " findings served, and documents by status, "
+                        + (statsEqual ? "= stored" : "!= stored (" + findings + " findings)"));
             }
             OUT.printf(Locale.ROOT, "throughput   %.0f documents/minute (%d documents in %.1f min, upload to last terminal status)%n",
                     terminal / minutes, terminal, minutes);
