@@ -254,6 +254,12 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 items.addAll(h.names());
             }
             String draftType = lexicon.groupedBySentence.contains(first.category()) ? "*" : first.type();
+            if (launderingOfLoot(s, first, trigger)) {
+                // "the stolen Ether was swapped ...": loot of a theft told before, moved on: laundering, its own claim
+                draftType = "laundering";
+                items.add("laundering");
+                why.add("laundering:" + s.span(trigger.from(), first.to()) + " (loot of a theft named before)");
+            }
             out.add(new Draft(first.category(), draftType, first.type(), direction.from(), direction.to(), List.copyOf(items),
                     quantity, lowerBound, period, basis.sources(), basis.named(), certainty, sentence, why));
         }
@@ -422,6 +428,18 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
     }
 
+    /**
+     * "the stolen Ether had been swapped for Bitcoin": loot named by the participle "stolen" right before it (the
+     * theft is told elsewhere) with another transfer or theft verb in the sentence is that loot being laundered.
+     */
+    private static boolean launderingOfLoot(SentenceView s, ItemHit first, SentenceView.Mention<Lexicon.Cue> trigger) {
+        if (first.category() != Category.CYBER_THEFT || trigger == null || !s.key(trigger.from()).equals("stolen")
+                || trigger.to() != first.from() || !s.key(trigger.from() - 1).equals("the")) {
+            return false;
+        }
+        return s.triggerWithin(first.to(), s.tokens.size());
+    }
+
     /** The basis certainty lowered by hedges that reach the item: before it in its clause, or in its verb group. */
     private static Certainty certaintyOf(SentenceView s, Certainty basis, ItemHit first,
                                          SentenceView.Mention<Lexicon.Cue> trigger, List<String> why) {
@@ -535,11 +553,20 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     /**
      * "Nearly 8,000 of them", "Among these, ...": the claim is about a group named before. The cue must count out of
      * the group (a number or quantifier before it) or open a clause, so "violations of these sanctions" is none, and
-     * stand before the item: in "restaurants in China, some of them run by partners" they are the restaurants.
+     * stand before the item: in "restaurants in China, some of them run by partners" they are the restaurants. A
+     * transfer noun after a clause-opening "the" points back too (", the shipments also included rockets").
      */
     private static boolean refersBack(SentenceView s, int itemFrom) {
         for (var c : s.cues("refers-back")) {
             if (c.from() > itemFrom) {
+                continue;
+            }
+            if (c.value().value().equals("definite")) {
+                // ", the shipments also included ...": the transfers told before
+                int the = c.from() - 1;
+                if (s.key(the).equals("the") && (the == 0 || s.key(the - 1).equals(","))) {
+                    return true;
+                }
                 continue;
             }
             String before = s.key(c.from() - 1);

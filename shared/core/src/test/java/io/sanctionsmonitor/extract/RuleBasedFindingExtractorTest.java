@@ -689,6 +689,40 @@ class RuleBasedFindingExtractorTest {
         assertNull(f.period(), f.why()::toString);
     }
 
+    @Test
+    void aStateBeforeBasedNamesWhereTheVictimIs() {
+        Finding f = only(extract("Hackers stole $25 million in cryptocurrency from a Malaysia-based exchange in March."));
+        assertEquals("MYS", f.from(), f.why()::toString);
+        assertEquals("PRK", f.to());
+    }
+
+    @Test
+    void stolenLootMovedOnIsLaunderingAClaimApartFromTheTheft() {
+        List<Finding> findings = extract("In January, North Korean hackers stole $60 million in Ether from a Japanese exchange.\n\n"
+                + "Within a week, the stolen Ether had been swapped for Bitcoin at several small exchanges.");
+        assertEquals(2, findings.size(), findings::toString);
+        Finding laundering = startingWith(findings, "Within a week");
+        assertEquals(Category.CYBER_THEFT, laundering.category());
+        assertTrue(laundering.items().contains("laundering"), laundering.items()::toString);
+        assertTrue(laundering.why().stream().anyMatch(w -> w.startsWith("laundering:stolen Ether")), laundering.why()::toString);
+    }
+
+    @Test
+    void theShipmentsToldBeforeLendTheirDateToWhatTheyIncluded() {
+        Finding f = startingWith(extract("North Korea sent 40,000 shells to Russia between May and July 2024. "
+                + "Most were old stock.\n\nAccording to a defector, the shipments also included anti-tank missiles."),
+                "According to a defector");
+        assertEquals("2024-05/2024-07", f.period(), f.why()::toString);
+    }
+
+    @Test
+    void aStatesNameAfterToTheIsTheRecipientButNotAPlaceNamingAFirm() {
+        Finding dprk = only(extract("The excavators were re-exported to the DPRK through a port in Malaysia."));
+        assertEquals("PRK", dprk.to(), dprk.why()::toString);
+        Finding firm = only(extract("A Dubai bank transferred $3 million to the Moscow company Ardent Trade for a North Korean bank."));
+        assertTrue(firm.why().stream().noneMatch(w -> w.startsWith("direction:") && w.contains("→RUS")), firm.why()::toString);
+    }
+
     private static Finding startingWith(List<Finding> findings, String evidenceStart) {
         return findings.stream().filter(f -> f.evidence().startsWith(evidenceStart)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding in \"" + evidenceStart + "...\": " + findings));
