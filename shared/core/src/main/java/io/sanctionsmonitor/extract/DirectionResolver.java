@@ -96,6 +96,17 @@ final class DirectionResolver {
                 }
             }
         }
+        // 2b. a state right before a give verb's participle and "with" is supplied: "kept North Korea supplied with fuel"
+        if (trigger != null && triggerKind.equals("give") && to == null && s.key(trigger.to()).equals("with")) {
+            for (int k = 0; k < s.states.size(); k++) {
+                var st = s.states.get(k);
+                if (!s.speakerState[k] && st.to() == trigger.from() && !st.value().role().equals("adjective")
+                        && s.token(trigger.from()).lower().endsWith("ed")) {
+                    to = st.value().code();
+                    rules.add("supplied-with");
+                }
+            }
+        }
         // 3. a state word inside the item's phrase: "of the Angolan navy" receives, "Russian MiG-29s" supplies
         String[] inside = insideStates(s, hit);
         if (inside[1] != null && to == null && !inside[1].equals(from)) {

@@ -723,6 +723,14 @@ class RuleBasedFindingExtractorTest {
         assertTrue(firm.why().stream().noneMatch(w -> w.startsWith("direction:") && w.contains("→RUS")), firm.why()::toString);
     }
 
+    @Test
+    void aStateBeforeSuppliedWithIsTheOneSupplied() {
+        Finding f = only(extract("Chinese smugglers have kept North Korea supplied with diesel all winter."));
+        assertEquals("PRK", f.to(), f.why()::toString);
+        assertTrue(f.why().stream().anyMatch(w -> w.startsWith("direction:") && w.contains("supplied-with")), f.why()::toString);
+        assertEquals("PRK", only(extract("North Korea supplied Russia with artillery shells.")).from(), "an object after the verb receives");
+    }
+
     private static Finding startingWith(List<Finding> findings, String evidenceStart) {
         return findings.stream().filter(f -> f.evidence().startsWith(evidenceStart)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding in \"" + evidenceStart + "...\": " + findings));
