@@ -626,6 +626,8 @@ class RuleBasedFindingExtractorTest {
         Finding trucks = only(extract("The lorries were re-exported to North Korea from Singapore."));
         assertEquals(Category.PETROLEUM_TRANSFER, only(extract("Moscow supplied North Korea with 50 lorries of fuel.")).category(),
                 "a lorry load measures the fuel");
+        assertEquals(Category.MUNITIONS_TRANSFER, only(extract("North Korea sent the shells to Russia by truck and "
+                + "rail.")).category(), "trucks that carry the goods are not sold");
         assertEquals("SGP", trucks.from());
         assertEquals("PRK", trucks.to());
     }
