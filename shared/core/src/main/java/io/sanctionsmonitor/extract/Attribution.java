@@ -59,6 +59,10 @@ final class Attribution {
             // a later "the panel said" points back to that source and so to its standing ("still investigating")
             pausedCertainty = afterLongParagraph ? Certainty.REPORTED : currentCertainty;
             current = List.of();
+        }
+        // what a source still investigates or only suspects qualifies that paragraph's claims, not the next one's;
+        // a determination ("Treasury determined that ...") stands for the whole account
+        if (currentCertainty.compareTo(Certainty.REPORTED) < 0) {
             currentCertainty = Certainty.REPORTED;
         }
     }
@@ -76,12 +80,17 @@ final class Attribution {
         }
         int namedFrom = Integer.MAX_VALUE;
         int namedTo = -1;
+        addDescribedBodies(s);
         for (var src : s.sources) {
             if (src.from() >= ownVoiceFrom && src.from() < ownVoiceTo) {
                 continue; // "as I outlined in a RUSI report": the author's own earlier work, not a source
             }
             if (receivesTheReport(s, src.from())) {
                 why.add("not-source:" + s.span(src.from(), src.to()) + " (obtained the report)");
+                continue;
+            }
+            if (addressed(s, src.from())) {
+                why.add("not-source:" + s.span(src.from(), src.to()) + " (spoken to)");
                 continue;
             }
             int before = named.size();
@@ -108,6 +117,9 @@ final class Attribution {
             } else {
                 named.add(src.value().label());
                 markStateInside(s, src.from(), src.to());
+                if (lexicon.stateNames.containsValue(src.value().label())) {
+                    rememberRole(src.value().phrase(), src.value().label()); // "the ministry" may point back to it
+                }
             }
             if (named.size() > before && !src.value().unnamed()) {
                 namedFrom = Math.min(namedFrom, src.from());
@@ -189,7 +201,7 @@ final class Attribution {
             String role = roleNamed(s);
             sources = role != null ? List.of(role)
                     : toBody && lastBody != null ? List.of(lastBody)
-                    : ownName != null && current.isEmpty() && lastNamed.isEmpty() ? List.of(ownName)
+                    : ownName != null ? List.of(ownName)
                     : current.isEmpty() ? lastNamed : current;
             Certainty standing = current.isEmpty() ? pausedCertainty : currentCertainty;
             base = spoken == null || spoken == Certainty.REPORTED ? min(standing, Certainty.REPORTED) : spoken;
@@ -200,11 +212,15 @@ final class Attribution {
             why.add("source:own-voice");
         } else {
             sources = current;
-            base = spoken == null ? currentCertainty : min(currentCertainty, spoken);
+            // a verb of verification of the sentence's own ("Inspectors confirmed that") speaks for its claims
+            base = spoken == null ? currentCertainty : spoken == Certainty.CONFIRMED ? spoken : min(currentCertainty, spoken);
             if (!sources.isEmpty()) {
                 why.add("source:inherited→" + String.join("+", sources));
             }
         }
+        // "..., the report's authors wrote." pointing back to the running source, named first earlier, keeps it running
+        boolean stillRunning = named.isEmpty() && anaphor && !current.isEmpty() && !currentTrailing
+                && current.equals(sources);
         // a source quoted inside an earlier speaker's words ("..., according to a think tank," it added) does not
         // take over: later sentences still speak for the outer speaker
         List<String> pointed = current.isEmpty() ? lastNamed : current;
@@ -227,7 +243,7 @@ final class Attribution {
                 to = Math.max(to, c.to());
             }
             // an unnamed body alone ("experts say") vouches for its paragraph at most
-            currentTrailing = from > to || trailing(s, from, to);
+            currentTrailing = !stillRunning && (from > to || trailing(s, from, to));
             if (currentTrailing) {
                 why.add("source:trailing (ends with the paragraph)");
             }
@@ -248,6 +264,107 @@ final class Attribution {
             why.add("basis:" + base.label());
         }
         return new Basis(List.copyOf(sources), base, !named.isEmpty() || ownVoice && !background, why);
+    }
+
+    /** Words before a body that make it the one spoken to or written to, not the speaker ("shared it with the team"). */
+    private static final Set<String> SPOKEN_TO = Set.of("with", "informed", "briefed");
+
+    /**
+     * "shared its findings with the monitoring team", "briefed the committee". An outlet someone "told" or "spoke to"
+     * stays with the speaker: it is the outlet reporting what it was told ("officials told the BBC").
+     */
+    private static boolean addressed(SentenceView s, int sourceFrom) {
+        int i = sourceFrom - 1;
+        if (i >= 0 && s.key(i).equals("the")) {
+            i--;
+        }
+        return i >= 0 && SPOKEN_TO.contains(s.key(i));
+    }
+
+    /** Nouns for a piece of work whose author, after "by", makes its claims ("a report released by X"). */
+    private static final Set<String> WORK_NOUNS = Set.of("report", "study", "analysis", "assessment", "paper", "brief",
+            "review");
+    /** Lowercase words inside a name ("Asan Institute for Policy Studies"). */
+    private static final Set<String> NAME_CONNECTORS = Set.of("for", "of", "on", "and");
+    private static final int NAME_WORDS = 6;
+    private static final int WORK_NOUN_REACH = 6;
+
+    /**
+     * A name the lexicon does not know is a source where its place says so: after "analysts at" ("analysts at
+     * Chainfield"), after "by" with a work it wrote before ("a report released by Kestrel Maritime Analytics"), and
+     * after "according to" with a description after it ("according to Kestrel, a tracking firm"). It is added to
+     * the sentence's sources as a body with its own name.
+     */
+    private void addDescribedBodies(SentenceView s) {
+        List<SentenceView.Mention<Lexicon.Source>> found = new ArrayList<>();
+        for (int i = 1; i < s.tokens.size(); i++) {
+            int prep = s.key(i - 1).equals("the") ? i - 2 : i - 1;
+            if (prep < 0 || !capitalised(s, i) || knownAt(s, i)) {
+                continue;
+            }
+            int end = nameEnd(s, i);
+            String p = s.key(prep);
+            boolean context = p.equals("at") && unnamedSourceEndingAt(s, prep)
+                    || p.equals("by") && workNounBefore(s, prep)
+                    || p.equals("to") && prep > 0 && s.key(prep - 1).equals("according") && s.key(end).equals(",")
+                        && (s.key(end + 1).equals("a") || s.key(end + 1).equals("an"));
+            if (context) {
+                String name = s.span(i, end);
+                found.add(new SentenceView.Mention<>(i, end, new Lexicon.Source(name, name)));
+            }
+            i = end;
+        }
+        if (!found.isEmpty()) {
+            s.sources.addAll(found);
+            s.sources.sort(java.util.Comparator.comparingInt(SentenceView.Mention::from));
+        }
+    }
+
+    private static boolean capitalised(SentenceView s, int i) {
+        String t = s.token(i).text();
+        return !t.isEmpty() && Character.isUpperCase(t.charAt(0)) && !s.stateToken[i];
+    }
+
+    /** A known source covers token i: not a new name. */
+    private static boolean knownAt(SentenceView s, int i) {
+        for (var src : s.sources) {
+            if (src.from() <= i && i < src.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int nameEnd(SentenceView s, int from) {
+        int i = from;
+        while (i < s.tokens.size() && i - from < NAME_WORDS) {
+            if (capitalised(s, i)) {
+                i++;
+            } else if (NAME_CONNECTORS.contains(s.token(i).text()) && i + 1 < s.tokens.size() && capitalised(s, i + 1)) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean unnamedSourceEndingAt(SentenceView s, int at) {
+        for (var src : s.sources) {
+            if (src.to() == at && src.value().unnamed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean workNounBefore(SentenceView s, int by) {
+        for (int i = Math.max(0, by - WORK_NOUN_REACH); i < by; i++) {
+            if (WORK_NOUNS.contains(s.key(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void rememberRole(String phrase, String label) {

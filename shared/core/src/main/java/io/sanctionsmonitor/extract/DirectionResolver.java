@@ -53,8 +53,10 @@ final class DirectionResolver {
                 continue;
             }
             String prev = s.wordBefore(st.from());
-            if (ARTICLES.contains(prev) && st.value().role().equals("adjective")) {
-                prev = s.wordBefore(st.from() - 1); // "from a Japanese exchange": the article belongs to the noun
+            if (ARTICLES.contains(prev) && (st.value().role().equals("adjective") || endsItsPhrase(s, st.to()))) {
+                // "from a Japanese exchange": the article belongs to the noun; "to the DPRK through a port": to the
+                // state itself, unlike "to the Moscow company", where the state names the company's place
+                prev = s.wordBefore(st.from() - 1);
             }
             boolean onBehalf = prev.equals("of") && s.key(st.from() - 2).equals("behalf");
             if (trigger != null && st.from() < trigger.from() && !onBehalf) {
@@ -91,6 +93,17 @@ final class DirectionResolver {
                 if (!s.speakerState[k] && next && !possessive && !st.value().role().equals("adjective")) {
                     to = st.value().code();
                     rules.add("indirect-object");
+                }
+            }
+        }
+        // 2b. a state right before a give verb's participle and "with" is supplied: "kept North Korea supplied with fuel"
+        if (trigger != null && triggerKind.equals("give") && to == null && s.key(trigger.to()).equals("with")) {
+            for (int k = 0; k < s.states.size(); k++) {
+                var st = s.states.get(k);
+                if (!s.speakerState[k] && st.to() == trigger.from() && !st.value().role().equals("adjective")
+                        && s.token(trigger.from()).lower().endsWith("ed")) {
+                    to = st.value().code();
+                    rules.add("supplied-with");
                 }
             }
         }
@@ -178,6 +191,12 @@ final class DirectionResolver {
             to = null;
         }
         return new Direction(from, to, String.join("+", rules));
+    }
+
+    /** Nothing of the noun phrase follows token {@code i}: the sentence ends, or punctuation or a preposition follows. */
+    private static boolean endsItsPhrase(SentenceView s, int i) {
+        return i >= s.tokens.size() || s.token(i).isPunctuation() || Attribution.isPreposition(s.key(i))
+                || s.key(i).equals("through") || s.key(i).equals("via");
     }
 
     /** States inside a widened item: [origin, recipient]; a state after "of" in the widened part receives. */

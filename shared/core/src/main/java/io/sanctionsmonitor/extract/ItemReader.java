@@ -81,12 +81,58 @@ final class ItemReader {
                 rule = widened > end ? "container-load" : "container";
                 end = widened;
             }
+            String purposeOf = purposeBefore(s, m.from());
+            if (purposeOf != null && militaryItem) {
+                if (!purposeOf.isEmpty()) {
+                    // "a solid-fuel engine for an intermediate-range missile": the part or design moves, as know-how
+                    category = Category.MILITARY_TECHNOLOGY;
+                    type = "technology";
+                    names.set(0, purposeOf + " for " + names.get(0));
+                    rule = "know-how:" + purposeOf + " for";
+                } else {
+                    continue; // "rockets for 240mm multiple rocket launchers": the launchers are what the rockets are for
+                }
+            }
             for (int i = m.from(); i < end && i < consumed.length; i++) {
                 consumed[i] = true;
             }
             hits.add(new ItemHit(m.from(), end, item, category, type, List.copyOf(names), reversedAt(s, m.from()), rule));
         }
         return hits;
+    }
+
+    /** Words that may stand between "for" and the system it names ("for an intermediate-range missile"). */
+    private static final Set<String> PURPOSE_DETERMINERS = Set.of("a", "an", "the", "its", "their", "new");
+
+    /**
+     * What a weapon named after "for" is the purpose of: "rockets for 240mm launchers" (a weapon item before "for":
+     * "", the launchers do not move), "an engine for a missile" (a part or design word, a {@code demote} cue of value
+     * tech: that word, the part moves as know-how); null when no such "for" stands right before the item.
+     */
+    private static String purposeBefore(SentenceView s, int itemFrom) {
+        int i = itemFrom - 1;
+        int modifiers = 0;
+        while (i > 0 && !s.key(i).equals("for")) {
+            boolean determiner = PURPOSE_DETERMINERS.contains(s.key(i));
+            boolean modifier = s.token(i).text().contains("-") && s.token(i).text().equals(s.token(i).lower());
+            if (!determiner && !(modifier && ++modifiers <= 2)) {
+                return null;
+            }
+            i--;
+        }
+        if (i <= 0) {
+            return null;
+        }
+        int before = i - 1;
+        for (var other : s.items) {
+            Lexicon.Item it = other.value();
+            boolean weapon = it.category() == Category.ARMS_TRANSFER || it.category() == Category.MUNITIONS_TRANSFER;
+            if (other.to() == i && weapon && !it.has("generic") && !it.has("container")) {
+                return "";
+            }
+        }
+        Lexicon.Cue part = cueAt(s, before, "demote");
+        return part != null && part.value().equals("tech") ? s.token(before).text() : null;
     }
 
     /**

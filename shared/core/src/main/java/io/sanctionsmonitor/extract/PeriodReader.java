@@ -45,16 +45,31 @@ final class PeriodReader {
             "\\b(yesterday|today|(?:last|this|earlier\\s+this)\\s+month)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE_YEAR = Pattern.compile(
             "\\b(?:(?:earlier|later)\\s+)?(last|this|next|the\\s+previous)\\s+year\\b", Pattern.CASE_INSENSITIVE);
-    /** A part of a year: "the first half of 2024", "the third quarter of last year", "Q1 2025", "the summer of 2023". */
+    /**
+     * A part of a year: "the first half of 2024", "the third quarter of last year", "Q1 2025", "the summer of 2023";
+     * "the first half of the year" is the publication year's.
+     */
     private static final Pattern PART_OF_YEAR = Pattern.compile(
             "\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|spring|summer|autumn|fall|winter|Q[1-4]|H[12])"
-                    + "(?:\\s+(half|quarter))?(?:\\s+of)?\\s+" + YEAR_REF, Pattern.CASE_INSENSITIVE);
+                    + "(?:\\s+(half|quarter))?(?:\\s+of)?\\s+(" + YEAR_REF + "|the\\s+year)", Pattern.CASE_INSENSITIVE);
     /** A month named without its year ("in April"), read as the latest such month up to publication. */
     private static final Pattern BARE_MONTH = Pattern.compile(
             // not after a speech verb: "said in January" dates the statement, not the claim
             "(?<!said\\s|stated\\s|reported\\s|announced\\s|noted\\s|told\\s|wrote\\s|warned\\s|admitted\\s)"
-                    + "\\b(in|during|since|by|until|through|early|late|mid-|end\\s+of)\\s+(?:early\\s+|late\\s+|mid-)?" + MONTH
+                    + "\\b((?i:in|during|since|by|until|through|early|late|mid-|end\\s+of))\\s+(?:early\\s+|late\\s+|mid-)?" + MONTH
                     + "\\b(?![\\s,]*(?:\\d|of\\s|last|this|next))");
+    /** "between April and June" with no year: the latest such stretch up to publication. */
+    private static final Pattern BARE_MONTH_RANGE = Pattern.compile(
+            "\\b(?:between|from)\\s+" + MONTH + "\\s+(?:and|to|-|–)\\s+" + MONTH
+                    + "\\b(?![\\s,]*(?:\\d|of\\s|last|this|next))", Pattern.CASE_INSENSITIVE);
+    /** "on 3 March", "on March 3" with no year: that day of the latest such month up to publication. */
+    private static final Pattern BARE_DAY = Pattern.compile(
+            "\\bon\\s+(?:(\\d{1,2})\\s+" + MONTH + "|" + MONTH + "\\s+(\\d{1,2}))\\b(?![\\s,]*(?:\\d|of\\s|last|this|next))",
+            Pattern.CASE_INSENSITIVE);
+    /** A speech verb shortly before a day ("said on 3 March", "citing the agency on 20 November"). */
+    private static final Pattern STATEMENT_BEFORE = Pattern.compile(
+            "\\b(?:said|says|citing|cited|told|stated|reported|announced|noted|wrote|added)\\b");
+    private static final int STATEMENT_REACH = 50;
     /** "February's hack": a month in the possessive names when the thing happened. */
     private static final Pattern POSSESSIVE_MONTH = Pattern.compile("\\b" + MONTH + "['’]s\\b");
 
@@ -123,6 +138,27 @@ final class PeriodReader {
         }
         if (!anyMonth) {
             return;
+        }
+        Matcher r = BARE_MONTH_RANGE.matcher(sentence);
+        while (r.find()) {
+            Integer first = month(r.group(1));
+            Integer last = month(r.group(2));
+            if (first != null && last != null) {
+                int endYear = last <= published.month() ? published.year() : published.year() - 1;
+                int startYear = first <= last ? endYear : endYear - 1;
+                add(out, r, format(startYear, first, null) + "/" + format(endYear, last, null));
+            }
+        }
+        Matcher d = BARE_DAY.matcher(sentence);
+        while (d.find()) {
+            if (STATEMENT_BEFORE.matcher(lower.substring(Math.max(0, d.start() - STATEMENT_REACH), d.start())).find()) {
+                continue; // "citing the intelligence service on 20 November": the day of the statement
+            }
+            Integer month = month(d.group(2) != null ? d.group(2) : d.group(3));
+            int day = Integer.parseInt(d.group(1) != null ? d.group(1) : d.group(4));
+            if (month != null && day >= 1 && day <= 31) {
+                add(out, d, format(month <= published.month() ? published.year() : published.year() - 1, month, day));
+            }
         }
         Matcher m = BARE_MONTH.matcher(sentence);
         while (m.find()) {
@@ -214,7 +250,7 @@ final class PeriodReader {
             }
         });
         scan(PART_OF_YEAR, PART_WORDS, lower, sentence, from, to, m -> {
-            Integer y = year(m.group(3), publishedYear);
+            Integer y = m.group(3).toLowerCase(Locale.ROOT).matches("the\\s+year") ? publishedYear : year(m.group(3), publishedYear);
             String months = partOfYear(m.group(1), m.group(2), y);
             if (months != null) {
                 // "since the autumn of 2024" is open-ended from the part's first month

@@ -239,10 +239,11 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (quantity != null) {
                 why.add("quantity:" + fmt(quantity.value()) + " " + quantity.unit());
             }
-            String period = nearestPeriod(claimPeriods(s, found, first, trigger, why), s.token(first.from()).start());
+            String period = nearestPeriod(finerThanTheirYear(claimPeriods(s, found, first, trigger, why)),
+                    s.token(first.from()).start());
             if (period != null) {
                 why.add("period:" + period);
-            } else if (refersBack(s) && (period = groupPeriod(memory, published)) != null) {
+            } else if (refersBack(s, first.from()) && (period = groupPeriod(memory, published)) != null) {
                 why.add("period:" + period + " (date of the group referred back to)");
             } else if (!opensNewFrame(s) && !memory.previousHadFindings
                     && (period = previousPeriod(memory, published)) != null) {
@@ -253,6 +254,12 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 items.addAll(h.names());
             }
             String draftType = lexicon.groupedBySentence.contains(first.category()) ? "*" : first.type();
+            if (launderingOfLoot(s, first, trigger)) {
+                // "the stolen Ether was swapped ...": loot of a theft told before, moved on: laundering, its own claim
+                draftType = "laundering";
+                items.add("laundering");
+                why.add("laundering:" + s.span(trigger.from(), first.to()) + " (loot of a theft named before)");
+            }
             out.add(new Draft(first.category(), draftType, first.type(), direction.from(), direction.to(), List.copyOf(items),
                     quantity, lowerBound, period, basis.sources(), basis.named(), certainty, sentence, why));
         }
@@ -286,6 +293,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
      * such verb, is no item; one with a category of its own (a construction project undertaken) keeps it.
      */
     private static void workplaces(SentenceView s, List<ItemHit> hits) {
+        // "North Korean laborers had been working at seafood plants": the workers are named, the workplace says where
+        boolean workersNamed = hits.stream().anyMatch(h -> h.category() == Category.OVERSEAS_LABOR
+                && !h.entry().has("workplace") && !h.entry().has("method"));
         for (ListIterator<ItemHit> it = hits.listIterator(); it.hasNext(); ) {
             ItemHit h = it.next();
             if (!h.entry().has("workplace")) {
@@ -296,8 +306,15 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                     .anyMatch(c -> c.from() == trigger.from() && c.to() == trigger.to());
             if (labour) {
                 String place = h.entry().phrase(); // the lexicon's singular: "clothing factory"
-                // its own type: where workers work is another claim than how many were sent, so no restatement of it
-                it.set(new ItemHit(h.from(), h.to(), h.entry(), Category.OVERSEAS_LABOR, "workers at workplaces",
+                // its own type: where workers work is another claim than how many were sent, so no restatement of it;
+                // beside the workers it places, it is how they work (a method) and joins their finding
+                Lexicon.Item entry = h.entry();
+                if (workersNamed) {
+                    Set<String> flags = new java.util.HashSet<>(entry.flags());
+                    flags.add("method");
+                    entry = new Lexicon.Item(entry.phrase(), entry.category(), entry.type(), Set.copyOf(flags));
+                }
+                it.set(new ItemHit(h.from(), h.to(), entry, Category.OVERSEAS_LABOR, "workers at workplaces",
                         List.of(place + " workers"), h.reversed(), "workplace of " + s.span(trigger.from(), trigger.to())));
             } else if (h.category() == Category.OVERSEAS_LABOR) {
                 it.remove();
@@ -411,6 +428,18 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
     }
 
+    /**
+     * "the stolen Ether had been swapped for Bitcoin": loot named by the participle "stolen" right before it (the
+     * theft is told elsewhere) with another transfer or theft verb in the sentence is that loot being laundered.
+     */
+    private static boolean launderingOfLoot(SentenceView s, ItemHit first, SentenceView.Mention<Lexicon.Cue> trigger) {
+        if (first.category() != Category.CYBER_THEFT || trigger == null || !s.key(trigger.from()).equals("stolen")
+                || trigger.to() != first.from() || !s.key(trigger.from() - 1).equals("the")) {
+            return false;
+        }
+        return s.triggerWithin(first.to(), s.tokens.size());
+    }
+
     /** The basis certainty lowered by hedges that reach the item: before it in its clause, or in its verb group. */
     private static Certainty certaintyOf(SentenceView s, Certainty basis, ItemHit first,
                                          SentenceView.Mention<Lexicon.Cue> trigger, List<String> why) {
@@ -439,9 +468,12 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 && trigger.from() - item.to() <= 2;
     }
 
-    /** The first count stated for an item of the group. */
+    /** The first count stated for an item of the group; a method's count ("two plants") counts no goods or people. */
     private QuantityReader.Count countOf(SentenceView s, List<ItemHit> group) {
         for (ItemHit h : group) {
+            if (h.rule().startsWith("method") && group.size() > 1) {
+                continue;
+            }
             QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h, group));
             if (count != null) {
                 return count;
@@ -482,6 +514,20 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     }
 
     /**
+     * "In February, hackers stole ..., the largest theft this year": a year the sentence also names a month or day of
+     * is the frame of that finer date, not another date of the claim, so the finer one stands for it.
+     */
+    private static List<PeriodReader.Period> finerThanTheirYear(List<PeriodReader.Period> found) {
+        if (found.size() < 2) {
+            return found;
+        }
+        List<PeriodReader.Period> kept = new ArrayList<>(found);
+        kept.removeIf(p -> p.value().length() == 4
+                && found.stream().anyMatch(q -> q != p && q.value().length() > 4 && q.value().startsWith(p.value() + "-")));
+        return kept;
+    }
+
+    /**
      * A speech verb (not "according to") between a date and the item, and the claim is repeated or still to come
      * (an {@code unpinned} cue after the verb: "had been repeatedly used", "would be sent"): the date says when it
      * was said, not when it happened. A single past event ("media reported in May that X had decided") keeps the date.
@@ -506,10 +552,23 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
 
     /**
      * "Nearly 8,000 of them", "Among these, ...": the claim is about a group named before. The cue must count out of
-     * the group (a number or quantifier before it) or open a clause, so "violations of these sanctions" is none.
+     * the group (a number or quantifier before it) or open a clause, so "violations of these sanctions" is none, and
+     * stand before the item: in "restaurants in China, some of them run by partners" they are the restaurants. A
+     * transfer noun after a clause-opening "the" points back too (", the shipments also included rockets").
      */
-    private static boolean refersBack(SentenceView s) {
+    private static boolean refersBack(SentenceView s, int itemFrom) {
         for (var c : s.cues("refers-back")) {
+            if (c.from() > itemFrom) {
+                continue;
+            }
+            if (c.value().value().equals("definite")) {
+                // ", the shipments also included ...": the transfers told before
+                int the = c.from() - 1;
+                if (s.key(the).equals("the") && (the == 0 || s.key(the - 1).equals(","))) {
+                    return true;
+                }
+                continue;
+            }
             String before = s.key(c.from() - 1);
             boolean opensClause = c.from() == 0 || before.equals(",");
             boolean counted = PART_OF.contains(before) || !before.isEmpty() && Character.isDigit(before.charAt(0));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One sentence with every lexicon lookup done once: the tokens and the matches the rules read. */
 final class SentenceView {
@@ -38,6 +39,7 @@ final class SentenceView {
                 states.add(new Mention<>(m.from(), m.to(), m.value()));
             }
         }
+        placeSuffixedStates(tokens, lexicon);
         for (var m : lexicon.sources.findAll(tokens, mayStart)) {
             if (capitalisationAgrees(lexicon.phraseWords.get(m.value().phrase()), m.from(), m.to())) {
                 sources.add(new Mention<>(m.from(), m.to(), m.value()));
@@ -86,6 +88,41 @@ final class SentenceView {
             itemStarts[m.from()] = m;
         }
         itemStartingAt = itemStarts;
+    }
+
+    /** Suffixes after a state's name that make the word say where a thing is based ("a Singapore-based exchange"). */
+    private static final Set<String> PLACE_SUFFIXES = Set.of("based", "headquartered");
+
+    /**
+     * "a Singapore-based exchange": a one-word state name before "-based" names where the thing is, read as that
+     * state's adjective (so "from a Singapore-based exchange" is from Singapore).
+     */
+    private void placeSuffixedStates(List<Token> tokens, Lexicon lexicon) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            int dash = t.text().lastIndexOf('-');
+            if (dash <= 0 || !Character.isUpperCase(t.text().charAt(0))
+                    || !PLACE_SUFFIXES.contains(t.lower().substring(dash + 1)) || isState(i)) {
+                continue;
+            }
+            String head = t.text().substring(0, dash);
+            Token part = new Token(t.start(), t.start() + dash, head, head.toLowerCase(java.util.Locale.ROOT),
+                    Tokenizer.normalise(head));
+            for (var m : lexicon.states.findAll(List.of(part))) {
+                Lexicon.State st = m.value();
+                states.add(new Mention<>(i, i + 1, new Lexicon.State(st.code(), "adjective", st.phrase())));
+            }
+        }
+        states.sort(java.util.Comparator.comparingInt(Mention::from));
+    }
+
+    private boolean isState(int i) {
+        for (var st : states) {
+            if (st.from() <= i && i < st.to()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // indexes built once so that rules ask "is there a cue of this kind here / in this span" in constant time

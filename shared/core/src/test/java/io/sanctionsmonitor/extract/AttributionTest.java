@@ -151,4 +151,63 @@ class AttributionTest {
                 + "As the UN Panel of Experts noted in its 2019 report, diplomats carry the gold in sealed pouches.");
         assertEquals(List.of(), startingWith(apart, "North Korean embassies").attributedTo(), "not across a paragraph");
     }
+
+    @Test
+    void aNameTheLexiconDoesNotKnowIsASourceByItsPlace() {
+        Finding study = only(extract("North Korean IT workers earned $90 million in 2024, according to a study released by "
+                + "Harbor Line Research, a consultancy in Singapore."));
+        assertEquals(List.of("Harbor Line Research"), study.attributedTo(), study.why()::toString);
+        Finding analysts = only(extract("Analysts at Meridian Chain estimate that hackers stole $70 million in cryptocurrency "
+                + "from a Thai exchange."));
+        assertEquals(List.of("Meridian Chain"), analysts.attributedTo(), analysts.why()::toString);
+    }
+
+    @Test
+    void aBodySharedWithIsNotASource() {
+        Finding f = only(extract("South Korea's foreign ministry shared evidence with the Multilateral Sanctions Monitoring Team "
+                + "that a Hong Kong broker sold North Korea 40 trucks."));
+        assertEquals(List.of("South Korea"), f.attributedTo(), f.why()::toString);
+        assertTrue(f.why().contains("not-source:Multilateral Sanctions Monitoring Team (spoken to)"), f.why()::toString);
+    }
+
+    @Test
+    void theMinistryPointsBackToTheStateOfTheMinistryNamedBefore() {
+        List<Finding> findings = extract("The Ministry of Foreign Affairs announced new measures on Monday.\n\n"
+                + "In another case, the ministry confirmed that North Korean workers had been employed at a shipyard in Vladivostok.");
+        Finding f = startingWith(findings, "In another case");
+        assertEquals(List.of("South Korea"), f.attributedTo(), f.why()::toString);
+        assertEquals(Certainty.CONFIRMED, f.certainty(), f.why()::toString);
+    }
+
+    @Test
+    void aVerbOfVerificationSpeaksForItsOwnSentenceAndASuspicionEndsWithItsParagraph() {
+        List<Finding> findings = extract("The Pentagon is investigating reports that Russia sent fighter jets to North Korea.\n\n"
+                + "Russia also delivered two radars to North Korea.\n\nInvestigators found that Russia also sold North Korea 30 trucks.");
+        Finding radars = startingWith(findings, "Russia also delivered");
+        assertEquals(Certainty.REPORTED, radars.certainty(), radars.why()::toString);
+        assertEquals(List.of("United States"), radars.attributedTo());
+        Finding trucks = startingWith(findings, "Investigators found");
+        assertEquals(Certainty.CONFIRMED, trucks.certainty(), trucks.why()::toString);
+        assertEquals(List.of("United States"), trucks.attributedTo());
+    }
+
+    @Test
+    void pointingBackToTheRunningSourceAtTheEndOfASentenceKeepsItRunning() {
+        List<Finding> findings = extract("According to a report by the UN Panel of Experts, tankers delivered 200,000 barrels "
+                + "of diesel to North Korea in 2024.\n\nThe estimate may be low, the report's authors wrote.\n\n"
+                + "Several tankers also switched off their AIS near Nampo.");
+        Finding dark = startingWith(findings, "Several tankers");
+        assertEquals(List.of("UN Panel of Experts"), dark.attributedTo(), dark.why()::toString);
+    }
+
+    @Test
+    void aMemberStateLeftUnnamedIsGivenByItsDescription() {
+        Finding f = only(extract("According to one Member State, North Korea sold 300 rifles to a militia in Sudan."));
+        assertEquals(List.of("Member State (unnamed)"), f.attributedTo(), f.why()::toString);
+    }
+
+    private static Finding only(List<Finding> findings) {
+        assertEquals(1, findings.size(), () -> "expected one finding, got " + findings);
+        return findings.get(0);
+    }
 }

@@ -73,4 +73,27 @@ class PeriodReaderTest {
     void sentencesWithoutDatesGiveNothing() {
         assertEquals(List.of(), periods("A sentence with no date at all.", "2024-02-10"));
     }
+
+    @Test
+    void aStretchOfMonthsWithoutYearIsTheLatestSuchStretchUpToPublication() {
+        assertEquals(List.of("2025-03/2025-05"), periods("Deliveries ran from March to May.", "2025-08-10"));
+        assertEquals(List.of("2024-11/2025-01"), periods("Deliveries ran between November and January.", "2025-02-10"));
+    }
+
+    @Test
+    void aDayWithoutYearIsThatDayOfTheLatestSuchMonthButNotTheDayOfAStatement() {
+        assertEquals(List.of("2025-06-14"), periods("The barge was stopped on 14 June near Dandong.", "2025-08-01"));
+        assertEquals(List.of("2024-10-02"), periods("The barge was stopped on October 2 near Dandong.", "2025-08-01"));
+        assertEquals(List.of(), periods("The barge was stopped, the agency said on 14 June.", "2025-08-01"));
+    }
+
+    @Test
+    void aPartOfTheYearIsOfThePublicationYear() {
+        assertEquals(List.of("2025-04/2025-06"), periods("Exports peaked in the second quarter of the year.", "2025-09-01"));
+    }
+
+    @Test
+    void aMonthOpeningTheSentenceIsRead() {
+        assertEquals(List.of("2025-03"), periods("In March, the cargo left port.", "2025-06-01"));
+    }
 }

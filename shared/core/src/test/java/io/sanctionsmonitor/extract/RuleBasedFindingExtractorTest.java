@@ -580,4 +580,161 @@ class RuleBasedFindingExtractorTest {
         Finding alone = only(extract("Roughly 600 of them entered Russia on student visas, officials said."));
         assertEquals(List.of("student visas"), alone.items(), "with no workers named the visas are the finding");
     }
+
+    @Test
+    void aMonthStandsForTheYearItFallsInNamedLaterInTheSentence() {
+        Finding f = only(extract("In April, hackers stole $80 million in Bitcoin from an Indian exchange, the biggest such theft this year."));
+        assertEquals(Category.CYBER_THEFT, f.category());
+        assertEquals("2025-04", f.period(), f.why()::toString);
+        assertEquals(List.of("Bitcoin"), f.items());
+    }
+
+    @Test
+    void goingDarkBorrowingAnIdentityAndChangingFlagsAreThreeMaritimeTechniques() {
+        List<Finding> findings = extract("Two bulk carriers turned off their transponders near Nampo in March.\n\n"
+                + "One of them later used the identity of a decommissioned vessel.\n\nBoth reflagged twice in 2024.");
+        assertEquals(3, findings.size(), findings::toString);
+        assertTrue(findings.stream().allMatch(f -> f.category() == Category.MARITIME_EVASION), findings::toString);
+        assertEquals(List.of("turned off their transponders"), findings.get(0).items());
+    }
+
+    @Test
+    void aWeaponNamedAsWhatAnotherItemIsForDoesNotMove() {
+        Finding shells = only(extract("Belarus sold North Korea shells for its self-propelled howitzers."));
+        assertEquals(Category.MUNITIONS_TRANSFER, shells.category());
+        Finding part = only(extract("Russian specialists assisted North Korea with components for a new cruise missile."));
+        assertEquals(Category.MILITARY_TECHNOLOGY, part.category(), part.why()::toString);
+        assertEquals("RUS", part.from());
+        assertEquals("PRK", part.to());
+        assertEquals(List.of("components for cruise missile"), part.items());
+    }
+
+    @Test
+    void aWorkplaceBesideTheWorkersItPlacesJoinsTheirFindingAndItsCountIsNotTheirs() {
+        Finding f = only(extract("About 300 North Korean workers are employed at three fish processing plants in Vladivostok, officials said."));
+        assertEquals(Category.OVERSEAS_LABOR, f.category());
+        assertEquals(300, f.quantity().value(), f.why()::toString);
+        assertEquals(List.of("workers", "fish processing plant workers"), f.items());
+    }
+
+    @Test
+    void machineryAndVehiclesSoldToTheFocusStateAreBannedExports() {
+        Finding f = only(extract("A trading house in Dalian sold six excavators to North Korea in 2024."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, f.category());
+        assertEquals("PRK", f.to());
+        assertEquals(6, f.quantity().value());
+        Finding trucks = only(extract("The lorries were re-exported to North Korea from Singapore."));
+        assertEquals(Category.PETROLEUM_TRANSFER, only(extract("Moscow supplied North Korea with 50 lorries of fuel.")).category(),
+                "a lorry load measures the fuel");
+        assertEquals(Category.MUNITIONS_TRANSFER, only(extract("North Korea sent the shells to Russia by truck and "
+                + "rail.")).category(), "trucks that carry the goods are not sold");
+        assertEquals("SGP", trucks.from());
+        assertEquals("PRK", trucks.to());
+    }
+
+    @Test
+    void aCapSetByLawAWithdrawnAttributionAndAStatementAboutAKindAreNoFindings() {
+        assertTrue(extract("The Security Council capped the crude oil North Korea may import at four million barrels a year.").isEmpty());
+        assertTrue(extract("A $12 million theft from a Thai exchange was at first attributed to North Korea, but police later "
+                + "arrested local suspects.").isEmpty());
+        assertTrue(extract("Not every shipment of coal leaving Nampo breaks the rules.").isEmpty());
+    }
+
+    @Test
+    void aFocusStateMissileFiredByAnotherStatesForcesCameFromTheFocusState() {
+        Finding f = only(extract("Ukrainian officials said Russian units fired KN-23 missiles at Kharkiv in January."));
+        assertEquals(Category.MUNITIONS_TRANSFER, f.category());
+        assertEquals("PRK", f.from());
+        assertEquals("RUS", f.to());
+        assertTrue(extract("Ukrainian officials said Russian units fired Kh-101 missiles at Kharkiv in January.").isEmpty(),
+                "a state firing its own make moved nothing");
+    }
+
+    @Test
+    void blameIsAnAccusationAndSuggestsIsAHedge() {
+        Finding blamed = only(extract("Hackers tied to Pyongyang are blamed for the theft of $40 million in cryptocurrency "
+                + "from a Vietnamese exchange."));
+        assertEquals(Certainty.ALLEGED, blamed.certainty(), blamed.why()::toString);
+        Finding hedged = only(extract("Draught readings suggest a tanker delivered diesel to North Korea."));
+        assertEquals(Certainty.SPECULATIVE, hedged.certainty(), hedged.why()::toString);
+    }
+
+    @Test
+    void fuelOffloadedAtSeaAndRestaurantsOperatingAbroadAreFindings() {
+        Finding fuel = only(extract("A tanker offloaded 3,000 tonnes of diesel into a North Korean vessel off Nampo."));
+        assertEquals(Category.PETROLEUM_TRANSFER, fuel.category());
+        assertEquals("PRK", fuel.to());
+        Finding restaurants = only(extract("North Korean restaurants operating in Laos still send profits home."));
+        assertEquals(Category.OVERSEAS_LABOR, restaurants.category());
+    }
+
+    @Test
+    void helpWithAWeaponsProgrammeIsKnowHow() {
+        Finding f = only(extract("Russia provided help with North Korea's satellite launches last year."));
+        assertEquals(Category.MILITARY_TECHNOLOGY, f.category());
+        assertEquals("RUS", f.from());
+        assertEquals("PRK", f.to());
+        assertEquals(Category.MUNITIONS_TRANSFER, only(extract("Moscow turned to Pyongyang for help, sending its rockets "
+                + "to the front.")).category(), "help asked for is no know-how");
+    }
+
+    @Test
+    void mortarRoundsAreAnotherTypeThanArtilleryShells() {
+        assertEquals(2, extract("North Korea shipped artillery shells and mortar rounds to Russia.").size());
+    }
+
+    @Test
+    void themAfterTheItemIsTheItemNotAGroupNamedBefore() {
+        Finding f = startingWith(extract("North Korea exported 5,000 tonnes of coal to China in March 2024.\n\n"
+                + "North Korean restaurants operating in Laos, some of them under local names, earn hard currency."),
+                "North Korean restaurants");
+        assertNull(f.period(), f.why()::toString);
+    }
+
+    @Test
+    void aStateBeforeBasedNamesWhereTheVictimIs() {
+        Finding f = only(extract("Hackers stole $25 million in cryptocurrency from a Malaysia-based exchange in March."));
+        assertEquals("MYS", f.from(), f.why()::toString);
+        assertEquals("PRK", f.to());
+    }
+
+    @Test
+    void stolenLootMovedOnIsLaunderingAClaimApartFromTheTheft() {
+        List<Finding> findings = extract("In January, North Korean hackers stole $60 million in Ether from a Japanese exchange.\n\n"
+                + "Within a week, the stolen Ether had been swapped for Bitcoin at several small exchanges.");
+        assertEquals(2, findings.size(), findings::toString);
+        Finding laundering = startingWith(findings, "Within a week");
+        assertEquals(Category.CYBER_THEFT, laundering.category());
+        assertTrue(laundering.items().contains("laundering"), laundering.items()::toString);
+        assertTrue(laundering.why().stream().anyMatch(w -> w.startsWith("laundering:stolen Ether")), laundering.why()::toString);
+    }
+
+    @Test
+    void theShipmentsToldBeforeLendTheirDateToWhatTheyIncluded() {
+        Finding f = startingWith(extract("North Korea sent 40,000 shells to Russia between May and July 2024. "
+                + "Most were old stock.\n\nAccording to a defector, the shipments also included anti-tank missiles."),
+                "According to a defector");
+        assertEquals("2024-05/2024-07", f.period(), f.why()::toString);
+    }
+
+    @Test
+    void aStatesNameAfterToTheIsTheRecipientButNotAPlaceNamingAFirm() {
+        Finding dprk = only(extract("The excavators were re-exported to the DPRK through a port in Malaysia."));
+        assertEquals("PRK", dprk.to(), dprk.why()::toString);
+        Finding firm = only(extract("A Dubai bank transferred $3 million to the Moscow company Ardent Trade for a North Korean bank."));
+        assertTrue(firm.why().stream().noneMatch(w -> w.startsWith("direction:") && w.contains("→RUS")), firm.why()::toString);
+    }
+
+    @Test
+    void aStateBeforeSuppliedWithIsTheOneSupplied() {
+        Finding f = only(extract("Chinese smugglers have kept North Korea supplied with diesel all winter."));
+        assertEquals("PRK", f.to(), f.why()::toString);
+        assertTrue(f.why().stream().anyMatch(w -> w.startsWith("direction:") && w.contains("supplied-with")), f.why()::toString);
+        assertEquals("PRK", only(extract("North Korea supplied Russia with artillery shells.")).from(), "an object after the verb receives");
+    }
+
+    private static Finding startingWith(List<Finding> findings, String evidenceStart) {
+        return findings.stream().filter(f -> f.evidence().startsWith(evidenceStart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding in \"" + evidenceStart + "...\": " + findings));
+    }
 }
