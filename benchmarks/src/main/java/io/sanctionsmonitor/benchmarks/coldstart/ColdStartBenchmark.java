@@ -47,10 +47,6 @@ public final class ColdStartBenchmark {
         try (MotoServer motoServer = BenchmarkStacks.moto(options.get("moto"), root.resolve("target/coldstart/moto_server.log"));
              LocalClients clients = LocalClients.at(motoServer.endpoint()); ProbeClasses probe = ProbeClasses.extract()) {
             URI moto = motoServer.endpoint();
-            LocalStack stack = BenchmarkStacks.provision(template, "coldstart", clients);
-            seed(clients, stack, report);
-            JvmLauncher launcher = new JvmLauncher(Path.of(System.getProperty("java.home"), "bin", "java"), probe.directory(),
-                    moto, stack, root.resolve("target/coldstart"), options.containsKey("class-log"));
             List<Variant> variants = List.of(
                     new Variant("processor", "function", processorJar, "io.sanctionsmonitor.processor.ProcessorHandler",
                             "sqs", memory(template, LocalStack.PROCESSOR_FUNCTION)),
@@ -64,6 +60,13 @@ public final class ColdStartBenchmark {
             Map<Variant, List<ProbeResult>> results = new LinkedHashMap<>();
             variants.forEach(v -> results.put(v, new ArrayList<>()));
             for (int round = 0; round <= runs; round++) {
+                // A fresh stack each round, seeded alike: every round measures the same work against the same table.
+                // On one table, each round's documents would make the next rounds' commits slower on moto only
+                // (its TransactWriteItems copies the whole table per item), a drift that grows with --runs.
+                LocalStack stack = BenchmarkStacks.provision(template, "coldstart", clients);
+                seed(clients, stack, report);
+                JvmLauncher launcher = new JvmLauncher(Path.of(System.getProperty("java.home"), "bin", "java"),
+                        probe.directory(), moto, stack, root.resolve("target/coldstart"), options.containsKey("class-log"));
                 List<Variant> order = new ArrayList<>(variants);
                 if (round % 2 == 1) {
                     // function, baseline on even rounds; baseline, function on odd ones: drift hits both alike.
