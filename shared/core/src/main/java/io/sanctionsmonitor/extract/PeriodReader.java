@@ -54,9 +54,10 @@ final class PeriodReader {
                     + "(?:\\s+(half|quarter))?(?:\\s+of)?\\s+(" + YEAR_REF + "|the\\s+year)", Pattern.CASE_INSENSITIVE);
     /** A month named without its year ("in April"), read as the latest such month up to publication. */
     private static final Pattern BARE_MONTH = Pattern.compile(
-            // not after a speech verb: "said in January" dates the statement, not the claim
-            "(?<!said\\s|stated\\s|reported\\s|announced\\s|noted\\s|told\\s|wrote\\s|warned\\s|admitted\\s)"
-                    + "\\b((?i:in|during|since|by|until|through|early|late|mid-|end\\s+of))\\s+(?:early\\s+|late\\s+|mid-)?" + MONTH
+            // not after a speech verb: "said in January" dates the statement, not the claim. The word boundary
+            // comes first: tried at every position, it is far cheaper than the look-behind it guards.
+            "\\b(?<!said\\s|stated\\s|reported\\s|announced\\s|noted\\s|told\\s|wrote\\s|warned\\s|admitted\\s)"
+                    + "((?i:in|during|since|by|until|through|early|late|mid-|end\\s+of))\\s+(?:early\\s+|late\\s+|mid-)?" + MONTH
                     + "\\b(?![\\s,]*(?:\\d|of\\s|last|this|next))");
     /** "between April and June" with no year: the latest such stretch up to publication. */
     private static final Pattern BARE_MONTH_RANGE = Pattern.compile(
