@@ -54,9 +54,11 @@ final class PeriodReader {
                     + "(?:\\s+(half|quarter))?(?:\\s+of)?\\s+(" + YEAR_REF + "|the\\s+year)", Pattern.CASE_INSENSITIVE);
     /** A month named without its year ("in April"), read as the latest such month up to publication. */
     private static final Pattern BARE_MONTH = Pattern.compile(
-            // not after a speech verb: "said in January" dates the statement, not the claim. The word boundary
-            // comes first: tried at every position, it is far cheaper than the look-behind it guards.
-            "\\b(?<!said\\s|stated\\s|reported\\s|announced\\s|noted\\s|told\\s|wrote\\s|warned\\s|admitted\\s)"
+            // not after a speech verb: "said in January" dates the statement, not the claim. The look-behind runs
+            // only where a preposition starts: a look-behind of alternatives of different lengths tries each length,
+            // far too costly to try at every word.
+            "\\b(?=(?i:in|during|since|by|until|through|early|late|mid-|end))"
+                    + "(?<!said\\s|stated\\s|reported\\s|announced\\s|noted\\s|told\\s|wrote\\s|warned\\s|admitted\\s)"
                     + "((?i:in|during|since|by|until|through|early|late|mid-|end\\s+of))\\s+(?:early\\s+|late\\s+|mid-)?" + MONTH
                     + "\\b(?![\\s,]*(?:\\d|of\\s|last|this|next))");
     /** "between April and June" with no year: the latest such stretch up to publication. */
@@ -171,8 +173,10 @@ final class PeriodReader {
             String value = format(year, month, null) + (m.group(1).equalsIgnoreCase("since") ? "/" : "");
             add(out, m, value);
         }
+        // the pattern tries every word; most sentences have no possessive at all
+        boolean possessive = sentence.contains("'s") || sentence.contains("’s");
         Matcher p = POSSESSIVE_MONTH.matcher(sentence);
-        while (p.find()) {
+        while (possessive && p.find()) {
             Integer month = month(p.group(1));
             if (month != null) {
                 add(out, p, format(month <= published.month() ? published.year() : published.year() - 1, month, null));
