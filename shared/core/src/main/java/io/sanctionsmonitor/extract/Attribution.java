@@ -2,6 +2,7 @@ package io.sanctionsmonitor.extract;
 
 import io.sanctionsmonitor.model.Certainty;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -316,7 +317,7 @@ final class Attribution {
         }
         if (!found.isEmpty()) {
             s.sources.addAll(found);
-            s.sources.sort(java.util.Comparator.comparingInt(SentenceView.Mention::from));
+            s.sources.sort(Comparator.comparingInt(SentenceView.Mention::from));
         }
     }
 

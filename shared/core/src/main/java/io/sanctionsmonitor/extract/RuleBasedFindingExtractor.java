@@ -9,6 +9,7 @@ import io.sanctionsmonitor.text.Sentence;
 import io.sanctionsmonitor.text.SentenceSegmenter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -310,7 +311,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 // beside the workers it places, it is how they work (a method) and joins their finding
                 Lexicon.Item entry = h.entry();
                 if (workersNamed) {
-                    Set<String> flags = new java.util.HashSet<>(entry.flags());
+                    Set<String> flags = new HashSet<>(entry.flags());
                     flags.add("method");
                     entry = new Lexicon.Item(entry.phrase(), entry.category(), entry.type(), Set.copyOf(flags));
                 }

@@ -1,8 +1,10 @@
 package io.sanctionsmonitor.extract;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,14 +108,14 @@ final class SentenceView {
                 continue;
             }
             String head = t.text().substring(0, dash);
-            Token part = new Token(t.start(), t.start() + dash, head, head.toLowerCase(java.util.Locale.ROOT),
+            Token part = new Token(t.start(), t.start() + dash, head, head.toLowerCase(Locale.ROOT),
                     Tokenizer.normalise(head));
             for (var m : lexicon.states.findAll(List.of(part))) {
                 Lexicon.State st = m.value();
                 states.add(new Mention<>(i, i + 1, new Lexicon.State(st.code(), "adjective", st.phrase())));
             }
         }
-        states.sort(java.util.Comparator.comparingInt(Mention::from));
+        states.sort(Comparator.comparingInt(Mention::from));
     }
 
     private boolean isState(int i) {
