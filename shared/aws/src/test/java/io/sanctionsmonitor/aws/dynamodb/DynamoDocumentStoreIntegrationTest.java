@@ -126,13 +126,7 @@ class DynamoDocumentStoreIntegrationTest {
         assertEquals(15, all(FindingFilter.NONE, 100).size());
         assertEquals(0, pendingIntents(doc.id()));
         Set<String> raced = everyItem();
-        MotoTable fresh = MotoTable.create("store-fresh");
-        try {
-            new DynamoDocumentStore(fresh.client, fresh.name).complete(doc, findings);
-            assertEquals(keys(fresh), keys(table));
-        } finally {
-            fresh.close();
-        }
+        assertItemsAsIfStoredAlone(doc, findings, "the same items as storing that set alone");
         store.complete(doc, findings);
         assertEquals(raced, everyItem());
     }
@@ -154,13 +148,7 @@ class DynamoDocumentStoreIntegrationTest {
         oracle.complete(doc, second);
         assertEquals(oracle.stats(), queries.stats());
         assertEquals(Set.copyOf(second), Set.copyOf(all(FindingFilter.NONE, 5)));
-        MotoTable fresh = MotoTable.create("store-fresh");
-        try {
-            new DynamoDocumentStore(fresh.client, fresh.name).complete(doc, second);
-            assertEquals(keys(fresh), keys(table), "no leftovers of the overtaken versions");
-        } finally {
-            fresh.close();
-        }
+        assertItemsAsIfStoredAlone(doc, second, "no leftovers of the overtaken versions");
     }
 
     @Test
@@ -180,13 +168,7 @@ class DynamoDocumentStoreIntegrationTest {
         assertEquals(Map.of("PROCESSED", 1L), queries.stats().documentsByStatus());
         assertEquals(Set.copyOf(first), Set.copyOf(all(FindingFilter.NONE, 5)));
         assertEquals(0, pendingIntents(doc.id()));
-        MotoTable fresh = MotoTable.create("store-fresh");
-        try {
-            new DynamoDocumentStore(fresh.client, fresh.name).complete(doc, first);
-            assertEquals(keys(fresh), keys(table), "no leftovers of the overtaken attempt or version");
-        } finally {
-            fresh.close();
-        }
+        assertItemsAsIfStoredAlone(doc, first, "no leftovers of the overtaken attempt or version");
     }
 
     @Test
@@ -238,16 +220,21 @@ class DynamoDocumentStoreIntegrationTest {
 
         List<Finding> second = SampleFindings.random(new Random(42), doc.id(), 3);
         store.complete(doc, second);
-        MotoTable fresh = MotoTable.create("store-fresh");
-        try {
-            new DynamoDocumentStore(fresh.client, fresh.name).complete(doc, second);
-            assertEquals(keys(fresh), keys(table), "no item of the first version is left");
-        } finally {
-            fresh.close();
-        }
+        assertItemsAsIfStoredAlone(doc, second, "no item of the first version is left");
         InMemoryStore oracle = new InMemoryStore();
         oracle.complete(doc, second);
         assertEquals(oracle.stats(), queries.stats());
+    }
+
+    /** The table holds the keys of exactly the items that storing {@code findings} into an empty table gives. */
+    private void assertItemsAsIfStoredAlone(ReportDocument doc, List<Finding> findings, String message) {
+        MotoTable fresh = MotoTable.create("store-fresh");
+        try {
+            new DynamoDocumentStore(fresh.client, fresh.name).complete(doc, findings);
+            assertEquals(keys(fresh), keys(table), message);
+        } finally {
+            fresh.close();
+        }
     }
 
     private static Set<String> keys(MotoTable t) {
@@ -262,18 +249,7 @@ class DynamoDocumentStoreIntegrationTest {
         List<Finding> second = SampleFindings.random(new Random(2), doc.id(), 8);
         store.complete(doc, second);
 
-        MotoTable fresh = MotoTable.create("store-fresh");
-        try {
-            DynamoDocumentStore freshStore = new DynamoDocumentStore(fresh.client, fresh.name);
-            freshStore.complete(doc, second);
-            Set<String> expected = fresh.client.scanPaginator(b -> b.tableName(fresh.name)).items().stream()
-                    .map(i -> i.get("pk").s() + "|" + i.get("sk").s()).collect(Collectors.toSet());
-            Set<String> actual = table.client.scanPaginator(b -> b.tableName(table.name)).items().stream()
-                    .map(i -> i.get("pk").s() + "|" + i.get("sk").s()).collect(Collectors.toSet());
-            assertEquals(expected, actual, "the table holds exactly what storing the new version alone holds");
-        } finally {
-            fresh.close();
-        }
+        assertItemsAsIfStoredAlone(doc, second, "the table holds exactly what storing the new version alone holds");
         InMemoryStore oracle = new InMemoryStore();
         oracle.complete(doc, second);
         assertEquals(oracle.stats(), queries.stats());
