@@ -130,7 +130,10 @@ final class DirectionResolver {
         }
         // 4. the subject of the transfer verb, unless the verb is passive
         // a noun that names its own transfer ("a ship-to-ship transfer of fuel") has no grammatical subject
-        boolean nounTrigger = trigger != null && trigger.from() >= hit.from() && trigger.to() <= hit.to();
+        // (also when that noun is a method joined to the goods it moved: "a ship-to-ship transfer of diesel")
+        boolean nounTrigger = trigger != null && (trigger.from() >= hit.from() && trigger.to() <= hit.to()
+                || s.items.stream().anyMatch(m -> m.value().has("method")
+                        && trigger.from() >= m.from() && trigger.to() <= m.to()));
         String agent = trigger == null || nounTrigger ? null : agentOf(s, trigger);
         if (agent != null) {
             boolean agentReceives = triggerKind.equals("receive") || triggerKind.equals("theft")
