@@ -65,7 +65,9 @@ final class DirectionResolver {
             int dist = Math.abs(st.from() - anchor);
             boolean locative = LOCATIVE.contains(prev);
             boolean focusReceives = categoryDefault == Lexicon.DefaultDirection.TO_FOCUS || triggerKind.equals("receive");
-            boolean hostsSupplier = locative && !people && focusReceives && !st.value().code().equals(focus);
+            // "bought in China" hosts the supplier; "fired at Ukrainian cities" is a place the goods reached later
+            boolean hostsSupplier = locative && !people && focusReceives && !st.value().code().equals(focus)
+                    && !st.value().role().equals("adjective");
             boolean hostsReceiver = locative && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS
                     && st.value().code().equals(focus);
             if ((prev.equals("from") || onBehalf || hostsSupplier) && dist < bestFrom) {

@@ -844,6 +844,28 @@ class RuleBasedFindingExtractorTest {
         assertEquals("2025-05", f.period(), f.why()::toString);
     }
 
+    @Test
+    void theNounShipIsNoVerbButACarryingVesselMovesItsCargo() {
+        Finding f = only(extract("The ship's transponder was off for most of its stay in Nampo."));
+        assertTrue(f.why().stream().noneMatch(w -> w.startsWith("trigger:ship")), f.why()::toString);
+        Finding coal = only(extract("Customs found that the vessel was carrying 2,000 tonnes of North Korean coal."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, coal.category(), coal.why()::toString);
+        assertTrue(coal.why().contains("trigger:carrying(give)"), coal.why()::toString);
+    }
+
+    @Test
+    void aBareInReturnThatClosesItsClauseReversesNothingAfterIt() {
+        List<Finding> findings = extract("Moscow has sent Pyongyang wheat and diesel in return, and it may also be sharing missile technology.");
+        Finding tech = findings.stream().filter(f -> f.category() == Category.MILITARY_TECHNOLOGY).findFirst().orElseThrow();
+        assertEquals("RUS", tech.from(), tech.why()::toString);
+    }
+
+    @Test
+    void aPlaceTheGoodsReachedLaterDoesNotHostTheSupplier() {
+        Finding f = only(extract("Russia has received about 100 KN-23 missiles, some of which were fired at Ukrainian cities."));
+        assertEquals("PRK", f.from(), f.why()::toString);
+    }
+
     private static Finding startingWith(List<Finding> findings, String evidenceStart) {
         return findings.stream().filter(f -> f.evidence().startsWith(evidenceStart)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding in \"" + evidenceStart + "...\": " + findings));
