@@ -478,6 +478,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (h.rule().startsWith("method") && group.size() > 1) {
                 continue;
             }
+            if (h != group.get(0) && placeOfTheFirst(s, h)) {
+                continue; // "accounts at two Chinese banks": the banks hold the accounts, two counts no accounts
+            }
             QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h, group));
             if (count != null) {
                 return count;
@@ -485,6 +488,22 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
         return null;
     }
+
+    /** Whether a later item of a group is where the first is held: "at"/"with" a few words before it. */
+    private static boolean placeOfTheFirst(SentenceView s, ItemHit h) {
+        for (int i = h.from() - 1; i >= Math.max(0, h.from() - PLACE_REACH); i--) {
+            String k = s.key(i);
+            if (k.equals("at") || k.equals("with")) {
+                return true;
+            }
+            if (!s.token(i).isWord() || k.equals("and") || k.equals("or")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final int PLACE_REACH = 4;
 
     /** Relative or appositive clauses after the item: ", a region seized last year", ", which ...". */
     private static final Pattern SIDE_CLAUSE = Pattern.compile(

@@ -866,6 +866,13 @@ class RuleBasedFindingExtractorTest {
         assertEquals("PRK", f.from(), f.why()::toString);
     }
 
+    @Test
+    void theCountOfThePlaceThatHoldsTheItemIsNoQuantity() {
+        Finding f = only(extract("A North Korean trader opened accounts at three Chinese banks for a front company."));
+        assertEquals(Category.FINANCIAL, f.category(), f.why()::toString);
+        assertNull(f.quantity(), f.why()::toString);
+    }
+
     private static Finding startingWith(List<Finding> findings, String evidenceStart) {
         return findings.stream().filter(f -> f.evidence().startsWith(evidenceStart)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding in \"" + evidenceStart + "...\": " + findings));
