@@ -28,7 +28,7 @@ class CorpusScoreTest {
     /** Figures reached on the corpus; raise them when the extractor improves. */
     private static final double CATEGORY_F1 = 0.958;
     private static final double STRICT_F1 = 0.958;
-    private static final double ITEMS = 0.95;
+    private static final double ITEMS = 0.96;
     private static final double QUANTITY = 1.00;
     private static final double CERTAINTY = 1.00;
     private static final double PERIOD = 0.82;

@@ -30,14 +30,19 @@ class DevsetScoreTest {
      * before the rules of that round (whole set 0.842 / 0.816); items and attributed_to stay below the other figures
      * because of naming and annotation choices listed in the README (the team's own report attributed to "monitoring
      * team", workplace items named "restaurant workers").
+     * dv22-dv26 (a court filing, a hearing transcript, an imagery analysis in HTML, a designation release and a regional
+     * paper, 33 findings) scored category 0.698, strict 0.540, period 0.62, attributed_to 0.30 before the rules of that
+     * round (whole set 0.901 / 0.847) and 0.923 / 0.862 / 0.83 / 0.50 after; the figures below are the whole set's
+     * after that round, lower than the 21-report figures because the five new reports are harder (transcript speakers
+     * are not mapped to their government, unnamed regional bodies are no sources).
      */
-    private static final double CATEGORY_F1 = 0.981;
-    private static final double STRICT_F1 = 0.969;
+    private static final double CATEGORY_F1 = 0.960;
+    private static final double STRICT_F1 = 0.933;
     private static final double ITEMS = 0.93;
-    private static final double QUANTITY = 1.00;
-    private static final double PERIOD = 0.97;
-    private static final double CERTAINTY = 0.98;
-    private static final double ATTRIBUTED_TO = 0.88;
+    private static final double QUANTITY = 0.97;
+    private static final double PERIOD = 0.93;
+    private static final double CERTAINTY = 0.99;
+    private static final double ATTRIBUTED_TO = 0.77;
 
     private static final Path DEVSET = Path.of("..", "shared", "core", "src", "test", "resources", "devset")
             .toAbsolutePath().normalize();

@@ -68,6 +68,14 @@ final class Attribution {
         }
     }
 
+    /** A new speaker's turn in a transcript: what the one before said, and who they cited, no longer runs. */
+    void newSpeaker() {
+        current = List.of();
+        lastNamed = List.of();
+        currentTrailing = false;
+        currentCertainty = Certainty.REPORTED;
+    }
+
     Basis read(SentenceView s) {
         List<String> why = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>();
@@ -279,8 +287,18 @@ final class Attribution {
         if (i >= 0 && s.key(i).equals("the")) {
             i--;
         }
+        if (i >= 1 && s.key(i).equals("to")) {
+            // "passed the imagery to the monitoring team", but "according to the team" is its claim
+            return !NOT_ADDRESSEE_BEFORE_TO.contains(s.key(i - 1));
+        }
         return i >= 0 && SPOKEN_TO.contains(s.key(i));
     }
+
+    /** Words before "to" that make the body after it the speaker, not the one written to ("according to"). */
+    private static final Set<String> NOT_ADDRESSEE_BEFORE_TO = Set.of("according", "attributed", "credited",
+            "traced", "close", "belonging", "linked", "tied", "due", "thanks",
+            // the outlet someone spoke to stays with the speaker ("an official speaking to the BBC")
+            "speaking", "spoke", "talking", "talked", "said", "told", "explained");
 
     /** Nouns for a piece of work whose author, after "by", makes its claims ("a report released by X"). */
     private static final Set<String> WORK_NOUNS = Set.of("report", "study", "analysis", "assessment", "paper", "brief",

@@ -65,7 +65,9 @@ final class DirectionResolver {
             int dist = Math.abs(st.from() - anchor);
             boolean locative = LOCATIVE.contains(prev);
             boolean focusReceives = categoryDefault == Lexicon.DefaultDirection.TO_FOCUS || triggerKind.equals("receive");
-            boolean hostsSupplier = locative && !people && focusReceives && !st.value().code().equals(focus);
+            // "bought in China" hosts the supplier; "fired at Ukrainian cities" is a place the goods reached later
+            boolean hostsSupplier = locative && !people && focusReceives && !st.value().code().equals(focus)
+                    && !st.value().role().equals("adjective");
             boolean hostsReceiver = locative && categoryDefault == Lexicon.DefaultDirection.TO_FOCUS
                     && st.value().code().equals(focus);
             if ((prev.equals("from") || onBehalf || hostsSupplier) && dist < bestFrom) {
@@ -130,7 +132,10 @@ final class DirectionResolver {
         }
         // 4. the subject of the transfer verb, unless the verb is passive
         // a noun that names its own transfer ("a ship-to-ship transfer of fuel") has no grammatical subject
-        boolean nounTrigger = trigger != null && trigger.from() >= hit.from() && trigger.to() <= hit.to();
+        // (also when that noun is a method joined to the goods it moved: "a ship-to-ship transfer of diesel")
+        boolean nounTrigger = trigger != null && (trigger.from() >= hit.from() && trigger.to() <= hit.to()
+                || s.items.stream().anyMatch(m -> m.value().has("method")
+                        && trigger.from() >= m.from() && trigger.to() <= m.to()));
         String agent = trigger == null || nounTrigger ? null : agentOf(s, trigger);
         if (agent != null) {
             boolean agentReceives = triggerKind.equals("receive") || triggerKind.equals("theft")

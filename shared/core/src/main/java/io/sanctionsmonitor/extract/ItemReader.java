@@ -287,7 +287,11 @@ final class ItemReader {
 
     private static boolean reversedAt(SentenceView s, int itemFrom) {
         for (var c : s.cues("reverse")) {
-            if (c.to() <= itemFrom && s.triggerWithin(0, c.from())) {
+            // a bare "in return" that closes its clause ("provided oil in return, and it may also share ...") gave
+            // back what came before it; what follows has a verb and a subject of its own
+            boolean closesClause = c.to() < s.tokens.size()
+                    && (s.key(c.to()).equals(",") || s.key(c.to()).equals(";") || s.key(c.to()).equals("."));
+            if (c.to() <= itemFrom && s.triggerWithin(0, c.from()) && !closesClause) {
                 return true;
             }
         }

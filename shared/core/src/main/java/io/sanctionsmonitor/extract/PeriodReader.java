@@ -113,9 +113,43 @@ final class PeriodReader {
         }
         if (published.month() != null) {
             bareMonths(sentence, lower, published, out);
+            relativeSeasons(sentence, lower, published, out);
         }
         out.removeIf(p -> isBaseline(lower, p.start()));
         return out;
+    }
+
+    /** "this summer", "since last autumn": a season named relative to publication (a winter spans two years). */
+    private static final Pattern RELATIVE_SEASON = Pattern.compile(
+            "\\b(since\\s+)?(last|this|next)\\s+(spring|summer|autumn|fall)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "this summer" is the publication year's, "next spring" the year after; "last autumn" is the latest autumn
+     * that had ended by the publication month ("last autumn" in June 2026 is 2025-09/2025-11, in December 2026 it is
+     * 2026's). "since" makes it open-ended from the season's first month.
+     */
+    private static void relativeSeasons(String sentence, String lower, Published published, List<Period> out) {
+        if (!(lower.contains("spring") || lower.contains("summer") || lower.contains("autumn") || lower.contains("fall"))) {
+            return;
+        }
+        Matcher m = RELATIVE_SEASON.matcher(sentence);
+        while (m.find()) {
+            String which = m.group(2).toLowerCase(Locale.ROOT);
+            String season = m.group(3).toLowerCase(Locale.ROOT);
+            int lastMonth = switch (season) {
+                case "spring" -> 5;
+                case "summer" -> 8;
+                default -> 11;
+            };
+            int year = switch (which) {
+                case "this" -> published.year();
+                case "next" -> published.year() + 1;
+                default -> lastMonth < published.month() ? published.year() : published.year() - 1;
+            };
+            String months = partOfYear(season, null, year);
+            add(out, m, m.group(1) != null ? months.substring(0, months.indexOf('/') + 1) : months);
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
     }
 
     /** Words right before a date that make it the baseline of a comparison, not when something happened. */

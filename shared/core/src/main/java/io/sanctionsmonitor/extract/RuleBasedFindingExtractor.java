@@ -73,6 +73,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 memory.previousSentence = null; // a new paragraph: dates said before no longer frame the claims
                 previousFrom = drafts.size();
                 attribution.newParagraph(sentencesInParagraph >= ESSAY_PARAGRAPH);
+                if (SPEAKER_LABEL.matcher(sentence.text()).lookingAt()) {
+                    attribution.newSpeaker(); // "MINISTER: ..." in a transcript: a new turn speaks for itself
+                }
                 sentencesInParagraph = 0;
             }
             sentencesInParagraph++;
@@ -83,7 +86,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             }
             SentenceView s = new SentenceView(sentence.text(), sentence.start(), tokens, lexicon);
             Attribution.Basis basis = attribution.read(s);
-            if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens)) {
+            if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens) || isQuestion(sentence.text())) {
                 previousFrom = drafts.size();
                 continue;
             }
@@ -169,7 +172,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
         boolean otherItems = hits.stream().anyMatch(h -> !h.entry().has("people") && !h.entry().has("generic"));
         hits.removeIf(h -> h.entry().has("people") && otherItems);
-        Map<String, List<ItemHit>> groups = groupsOf(s, hits);
+        Map<String, List<ItemHit>> groups = groupsOf(s, hits, memory.loot != null);
         Direction main = null;
         List<PeriodReader.Period> found = periods.find(s.text, published);
         List<Draft> out = new ArrayList<>();
@@ -327,7 +330,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
      * Items of one type in one sentence form one finding (guideline 2), except in another clause or with a count of
      * their own; generic items and containers without military goods form none; money beside a theft is its loot.
      */
-    private Map<String, List<ItemHit>> groupsOf(SentenceView s, List<ItemHit> hits) {
+    private Map<String, List<ItemHit>> groupsOf(SentenceView s, List<ItemHit> hits, boolean theftToldBefore) {
         boolean militaryGoods = false;
         for (ItemHit h : hits) {
             boolean military = h.category() == Category.ARMS_TRANSFER || h.category() == Category.MUNITIONS_TRANSFER;
@@ -337,7 +340,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
         // money in a sentence about a theft is the loot of that theft
         boolean theft = hits.stream().anyMatch(h -> h.category() == Category.CYBER_THEFT)
-                || s.cues("trigger").stream().anyMatch(c -> c.value().value().equals("theft"));
+                || s.cues("trigger").stream().anyMatch(c -> c.value().value().equals("theft")
+                        && (theftToldBefore || !launders(s, c)));
         Map<String, List<ItemHit>> groups = new LinkedHashMap<>();
         Map<String, ItemHit> lastOfGroup = new LinkedHashMap<>();
         int clause = 0;
@@ -475,6 +479,9 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (h.rule().startsWith("method") && group.size() > 1) {
                 continue;
             }
+            if (h != group.get(0) && placeOfTheFirst(s, h)) {
+                continue; // "accounts at two Chinese banks": the banks hold the accounts, two counts no accounts
+            }
             QuantityReader.Count count = quantities.countBefore(s.tokens, h.from(), s.stateToken, unitOf(s, h, group));
             if (count != null) {
                 return count;
@@ -482,6 +489,22 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
         return null;
     }
+
+    /** Whether a later item of a group is where the first is held: "at"/"with" a few words before it. */
+    private static boolean placeOfTheFirst(SentenceView s, ItemHit h) {
+        for (int i = h.from() - 1; i >= Math.max(0, h.from() - PLACE_REACH); i--) {
+            String k = s.key(i);
+            if (k.equals("at") || k.equals("with")) {
+                return true;
+            }
+            if (!s.token(i).isWord() || k.equals("and") || k.equals("or")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final int PLACE_REACH = 4;
 
     /** Relative or appositive clauses after the item: ", a region seized last year", ", which ...". */
     private static final Pattern SIDE_CLAUSE = Pattern.compile(
@@ -636,6 +659,14 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         return false;
     }
 
+    /**
+     * Whether a theft verb only launders (a `launder` cue: "laundering payments through front companies"): laundering
+     * is a theft's only once the document has told a theft; before that, the money laundered is no loot.
+     */
+    private static boolean launders(SentenceView s, SentenceView.Mention<Lexicon.Cue> trigger) {
+        return s.cues("launder").stream().anyMatch(l -> l.from() <= trigger.from() && trigger.to() <= l.to());
+    }
+
     /** A theft verb with no loot word ("stole $1 billion") steals what the document last named as loot. */
     private void implicitLoot(SentenceView s, List<ItemHit> hits, DocumentMemory memory) {
         for (ItemHit h : hits) {
@@ -646,7 +677,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         }
         for (var c : s.cues("trigger")) {
             if (c.value().value().equals("theft") && !ItemReader.excluded(s, c.from())
-                    && quantities.money(s.tokens) != null) {
+                    && quantities.money(s.tokens) != null && (memory.loot != null || !launders(s, c))) {
                 String loot = memory.loot == null ? "funds" : memory.loot;
                 Lexicon.Item entry = new Lexicon.Item(loot, Category.CYBER_THEFT, "theft", Set.of("activity"));
                 hits.add(new ItemHit(c.from(), c.to(), entry, Category.CYBER_THEFT, "theft", List.of(loot), false,
@@ -702,6 +733,19 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         String next = s.key(h.to());
         return UNIT_NOUNS.contains(next) ? name + " " + s.token(h.to()).text() : name;
     }
+
+    /** A question asks, it claims nothing: "Has the Government confirmed reports that Russia supplied ...?" */
+    private static boolean isQuestion(String sentence) {
+        String t = sentence.strip();
+        while (!t.isEmpty() && "\"”’)".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.endsWith("?");
+    }
+
+    /** A transcript's speaker label opening a paragraph: "MINISTER:", "MS HARTLEY:", "CHAIR:". */
+    private static final java.util.regex.Pattern SPEAKER_LABEL =
+            java.util.regex.Pattern.compile("[A-Z][A-Z.'\\- ]{1,40}:\\s");
 
     /** A line with no closing punctuation and few words is a heading or teaser, not a statement. */
     private static boolean isHeadline(String sentence, List<Token> tokens) {

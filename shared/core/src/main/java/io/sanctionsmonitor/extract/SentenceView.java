@@ -37,6 +37,9 @@ final class SentenceView {
             items.add(new Mention<>(m.from(), m.to(), m.value()));
         }
         for (var m : lexicon.states.findAll(tokens, mayStart)) {
+            if (m.value().code().equals("NONE")) {
+                continue; // "the East China Sea": the longer phrase hides the state in it
+            }
             if (capitalisationAgrees(lexicon.phraseWords.get(m.value().phrase()), m.from(), m.to())) {
                 states.add(new Mention<>(m.from(), m.to(), m.value()));
             }

@@ -210,4 +210,33 @@ class AttributionTest {
         assertEquals(1, findings.size(), () -> "expected one finding, got " + findings);
         return findings.get(0);
     }
+
+    @Test
+    void aNewSpeakerInATranscriptDoesNotInheritTheLastSpeakersSource() {
+        List<Finding> findings = extract("MINISTER: According to the UN Panel of Experts, Russia delivered fuel to North Korea.\n\n"
+                + "SENATOR LEE: Thank you.\n\nMINISTER: North Korea also shipped coal to Vietnam.");
+        assertEquals(List.of("UN Panel of Experts"), startingWith(findings, "MINISTER: According").attributedTo());
+        Finding coal = startingWith(findings, "MINISTER: North Korea");
+        assertEquals(List.of(), coal.attributedTo(), coal.why()::toString);
+    }
+
+    @Test
+    void aBodySomethingIsPassedToIsNotTheSource() {
+        List<Finding> findings = extract("The coast guard handed its photographs to the UN Panel of Experts.\n\n"
+                + "A Chinese tanker delivered diesel to North Korea.");
+        Finding f = startingWith(findings, "A Chinese tanker");
+        assertEquals(List.of(), f.attributedTo(), f.why()::toString);
+        Finding cited = only(extract("According to the UN Panel of Experts, a Chinese tanker delivered diesel to North Korea."));
+        assertEquals(List.of("UN Panel of Experts"), cited.attributedTo(), "after 'according to' the body speaks");
+    }
+
+    @Test
+    void theIndictmentSpeaksForTheDepartmentThatBroughtIt() {
+        List<Finding> findings = extract("The Justice Department unsealed charges against two traders on Monday.\n\n"
+                + "According to the indictment, a Singapore firm sold 30 trucks to North Korea.");
+        Finding f = startingWith(findings, "According to the indictment");
+        assertEquals(List.of("United States"), f.attributedTo(), f.why()::toString);
+        assertEquals(Certainty.ALLEGED, f.certainty(), f.why()::toString);
+    }
+
 }

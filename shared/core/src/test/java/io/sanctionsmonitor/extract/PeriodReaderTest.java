@@ -96,4 +96,14 @@ class PeriodReaderTest {
     void aMonthOpeningTheSentenceIsRead() {
         assertEquals(List.of("2025-03"), periods("In March, the cargo left port.", "2025-06-01"));
     }
+
+    @Test
+    void seasonsNamedRelativeToPublicationGiveTheirMonths() {
+        assertEquals(List.of("2026-06/2026-08"), periods("They were hired this summer.", "2026-10-15"));
+        assertEquals(List.of("2025-09/2025-11"), periods("It happened last autumn.", "2026-06-18"));
+        assertEquals(List.of("2026-03/2026-05"), periods("It happened last spring.", "2026-10-15"));
+        assertEquals(List.of("2027-03/2027-05"), periods("It will happen next spring.", "2026-10-15"));
+        assertEquals(List.of("2025-09/"), periods("They have helped since last autumn.", "2026-04-09"));
+        assertEquals(List.of(), periods("It happened last autumn.", null));
+    }
 }

@@ -733,6 +733,146 @@ class RuleBasedFindingExtractorTest {
         assertEquals("PRK", only(extract("North Korea supplied Russia with artillery shells.")).from(), "an object after the verb receives");
     }
 
+    // --- rules of the dv22-dv26 round (court filing, hearing transcript, imagery analysis, designation release,
+    // regional paper); sentences written for these tests
+
+    @Test
+    void aQuestionClaimsNothing() {
+        assertEquals(List.of(), extract("Did Russia deliver fighter jets to North Korea last year?"));
+        assertEquals(1, extract("Russia delivered fighter jets to North Korea last year.").size(), "the statement does");
+    }
+
+    @Test
+    void launderingIsATheftsOnlyOnceATheftWasTold() {
+        Finding plain = only(extract("Two brokers laundered $12 million for a North Korean bank through shell companies in Dubai."));
+        assertEquals(Category.FINANCIAL, plain.category(), plain.why()::toString);
+        List<Finding> after = extract("Hackers stole $30 million in cryptocurrency from a Vietnamese exchange in March.\n\n"
+                + "The group later laundered $12 million of it through shell companies in Dubai.");
+        assertTrue(after.stream().allMatch(f -> f.category() == Category.CYBER_THEFT), after::toString);
+    }
+
+    @Test
+    void aSeaNamedAfterAStateIsNoState() {
+        Finding f = only(extract("Tankers delivered diesel to North Korean vessels in the South China Sea."));
+        assertNull(f.from(), f.why()::toString);
+    }
+
+    @Test
+    void aShipToShipTransferWithNoCommodityIsMaritimeEvasion() {
+        Finding alone = only(extract("Patrol aircraft photographed a ship-to-ship transfer between two tankers off Nampo."));
+        assertEquals(Category.MARITIME_EVASION, alone.category(), alone.why()::toString);
+        Finding fuel = only(extract("A tanker delivered fuel oil to North Korea in a ship-to-ship transfer off Nampo."));
+        assertEquals(Category.PETROLEUM_TRANSFER, fuel.category(), fuel.why()::toString);
+        assertTrue(fuel.items().contains("ship-to-ship transfer"), fuel.items()::toString);
+    }
+
+    @Test
+    void aChargeOrIndictmentIsAnAccusationAndThePenaltyIsLaw() {
+        Finding charged = only(extract("A trader was charged with selling 200 tonnes of diesel to North Korea."));
+        assertEquals(Certainty.ALLEGED, charged.certainty(), charged.why()::toString);
+        Finding indicted = only(extract("The indictment says the pair shipped 5,000 tonnes of coal from North Korea to Vietnam."));
+        assertEquals(Certainty.ALLEGED, indicted.certainty(), indicted.why()::toString);
+        assertEquals(List.of(), extract("If convicted, the broker faces ten years in prison for money laundering."));
+    }
+
+    @Test
+    void aSourceThatKnowsOfNoCaseAndALegalDutyMakeNoClaim() {
+        assertEquals(List.of(), extract("Officials said they were not aware of any North Korean IT workers in the province."));
+        assertEquals(List.of(), extract("The labour office has not registered any North Korean IT workers this year."));
+        assertEquals(List.of(), extract("All North Korean workers abroad were supposed to be sent home by 2019."));
+    }
+
+    @Test
+    void aForfeitureComplaintAndAFormalAdditionAreNoWishes() {
+        Finding theft = only(extract("Prosecutors filed a complaint that seeks the forfeiture of $3 million in cryptocurrency "
+                + "that hackers stole from a Korean exchange."));
+        assertEquals(Category.CYBER_THEFT, theft.category(), theft.why()::toString);
+        Finding fuel = only(extract("The ministry wishes to add that a Russian firm delivered 2,000 tonnes of fuel to North Korea."));
+        assertEquals(Category.PETROLEUM_TRANSFER, fuel.category(), fuel.why()::toString);
+    }
+
+    @Test
+    void anEmployerHiringNorthKoreansTakesWorkersAbroad() {
+        Finding f = only(extract("A shipyard in Vladivostok hired 150 North Koreans last year."));
+        assertEquals(Category.OVERSEAS_LABOR, f.category(), f.why()::toString);
+        assertEquals("RUS", f.to(), f.why()::toString);
+        assertEquals(150, f.quantity().value(), 0.01);
+    }
+
+    @Test
+    void newItemsOfTheRound() {
+        assertEquals(Category.OTHER_SANCTIONS_EVASION,
+                only(extract("A Chinese broker sold eight fishing vessels to a North Korean firm.")).category());
+        assertEquals(Category.MILITARY_PERSONNEL,
+                only(extract("Pyongyang sent two military construction units to Russia's Kursk region.")).category());
+        assertEquals(Category.MARITIME_EVASION, only(extract("The tanker's transponder was off for six days.")).category());
+        Finding wire = only(extract("A Hong Kong firm received wire transfers worth $2 million from a North Korean bank."));
+        assertTrue(wire.items().contains("wire transfers"), wire.items()::toString);
+        Finding it = only(extract("A Dutch startup found that three of its remote developers were North Koreans working from China."));
+        assertEquals(Category.OVERSEAS_LABOR, it.category(), it.why()::toString);
+    }
+
+    @Test
+    void aTankerDischargingAtATerminalDeliversItsCargo() {
+        Finding f = only(extract("A tanker was seen discharging diesel at the Nampo terminal."));
+        assertEquals(Category.PETROLEUM_TRANSFER, f.category(), f.why()::toString);
+        assertEquals("PRK", f.to(), f.why()::toString);
+    }
+
+    @Test
+    void aPortCityNamesItsState() {
+        Finding f = only(extract("North Korea shipped 300 tonnes of coal to Dalian last year."));
+        assertEquals("CHN", f.to(), f.why()::toString);
+    }
+
+    @Test
+    void consistentWithIsAnInference() {
+        Finding f = only(extract("The activity at the pier is consistent with deliveries of artillery shells to Russia."));
+        assertEquals(Certainty.SPECULATIVE, f.certainty(), f.why()::toString);
+    }
+
+    @Test
+    void aBodyThatIdentifiedCasesConfirmsThem() {
+        Finding f = only(extract("The ministry said it has identified three trading firms that shipped coal from North Korea to Vietnam."));
+        assertEquals(Certainty.CONFIRMED, f.certainty(), f.why()::toString);
+    }
+
+    @Test
+    void thatVoyageLendsItsDateToWhatHappenedDuringIt() {
+        Finding f = startingWith(extract("In May 2025 the tanker Gold Star delivered 9,000 barrels of diesel to North Korea.\n\n"
+                + "During that voyage, the tanker switched off its AIS."), "During that voyage");
+        assertEquals("2025-05", f.period(), f.why()::toString);
+    }
+
+    @Test
+    void theNounShipIsNoVerbButACarryingVesselMovesItsCargo() {
+        Finding f = only(extract("The ship's transponder was off for most of its stay in Nampo."));
+        assertTrue(f.why().stream().noneMatch(w -> w.startsWith("trigger:ship")), f.why()::toString);
+        Finding coal = only(extract("Customs found that the vessel was carrying 2,000 tonnes of North Korean coal."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, coal.category(), coal.why()::toString);
+        assertTrue(coal.why().contains("trigger:carrying(give)"), coal.why()::toString);
+    }
+
+    @Test
+    void aBareInReturnThatClosesItsClauseReversesNothingAfterIt() {
+        List<Finding> findings = extract("Moscow has sent Pyongyang wheat and diesel in return, and it may also be sharing missile technology.");
+        Finding tech = findings.stream().filter(f -> f.category() == Category.MILITARY_TECHNOLOGY).findFirst().orElseThrow();
+        assertEquals("RUS", tech.from(), tech.why()::toString);
+    }
+
+    @Test
+    void aPlaceTheGoodsReachedLaterDoesNotHostTheSupplier() {
+        Finding f = only(extract("Russia has received about 100 KN-23 missiles, some of which were fired at Ukrainian cities."));
+        assertEquals("PRK", f.from(), f.why()::toString);
+    }
+
+    @Test
+    void theCountOfThePlaceThatHoldsTheItemIsNoQuantity() {
+        Finding f = only(extract("A North Korean trader opened accounts at three Chinese banks for a front company."));
+        assertEquals(Category.FINANCIAL, f.category(), f.why()::toString);
+        assertNull(f.quantity(), f.why()::toString);
+    }
+
     private static Finding startingWith(List<Finding> findings, String evidenceStart) {
         return findings.stream().filter(f -> f.evidence().startsWith(evidenceStart)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding in \"" + evidenceStart + "...\": " + findings));
