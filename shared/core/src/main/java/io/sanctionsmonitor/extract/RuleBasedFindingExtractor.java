@@ -744,8 +744,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     }
 
     /** A transcript's speaker label opening a paragraph: "MINISTER:", "MS HARTLEY:", "CHAIR:". */
-    private static final java.util.regex.Pattern SPEAKER_LABEL =
-            java.util.regex.Pattern.compile("[A-Z][A-Z.'\\- ]{1,40}:\\s");
+    private static final Pattern SPEAKER_LABEL =
+            Pattern.compile("[A-Z][A-Z.'\\- ]{1,40}:\\s");
 
     /** A line with no closing punctuation and few words is a heading or teaser, not a statement. */
     private static boolean isHeadline(String sentence, List<Token> tokens) {
