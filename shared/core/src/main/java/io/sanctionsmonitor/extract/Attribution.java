@@ -302,7 +302,7 @@ final class Attribution {
 
     /** Nouns for a piece of work whose author, after "by", makes its claims ("a report released by X"). */
     private static final Set<String> WORK_NOUNS = Set.of("report", "study", "analysis", "assessment", "paper", "brief",
-            "review");
+            "review", "data");
     /** Lowercase words inside a name ("Asan Institute for Policy Studies"). */
     private static final Set<String> NAME_CONNECTORS = Set.of("for", "of", "on", "and");
     private static final int NAME_WORDS = 6;
@@ -312,10 +312,12 @@ final class Attribution {
      * A name the lexicon does not know is a source where its place says so: after "analysts at" ("analysts at
      * Chainfield"), after "by" with a work it wrote before ("a report released by Kestrel Maritime Analytics"), and
      * after "according to" with a description after it ("according to Kestrel, a tracking firm"). It is added to
-     * the sentence's sources as a body with its own name.
+     * the sentence's sources as a body with its own name. An unnamed body named right after it ("an analyst at a
+     * Seoul think tank, the Korea Institute for Strategic Studies, said") is that body: the name replaces it.
      */
     private void addDescribedBodies(SentenceView s) {
         List<SentenceView.Mention<Lexicon.Source>> found = new ArrayList<>();
+        List<SentenceView.Mention<Lexicon.Source>> named = new ArrayList<>();
         for (int i = 1; i < s.tokens.size(); i++) {
             int prep = s.key(i - 1).equals("the") ? i - 2 : i - 1;
             if (prep < 0 || !capitalised(s, i) || knownAt(s, i)) {
@@ -327,6 +329,11 @@ final class Attribution {
                     || p.equals("by") && workNounBefore(s, prep)
                     || p.equals("to") && prep > 0 && s.key(prep - 1).equals("according") && s.key(end).equals(",")
                         && (s.key(end + 1).equals("a") || s.key(end + 1).equals("an"));
+            var described = p.equals(",") && s.key(i - 1).equals("the") ? unnamedSourceEnding(s, prep) : null;
+            if (described != null) {
+                named.add(described);
+                context = true;
+            }
             if (context) {
                 String name = s.span(i, end);
                 found.add(new SentenceView.Mention<>(i, end, new Lexicon.Source(name, name)));
@@ -334,6 +341,7 @@ final class Attribution {
             i = end;
         }
         if (!found.isEmpty()) {
+            s.sources.removeAll(named);
             s.sources.addAll(found);
             s.sources.sort(Comparator.comparingInt(SentenceView.Mention::from));
         }
@@ -366,6 +374,15 @@ final class Attribution {
             }
         }
         return i;
+    }
+
+    private static SentenceView.Mention<Lexicon.Source> unnamedSourceEnding(SentenceView s, int at) {
+        for (var src : s.sources) {
+            if (src.to() == at && src.value().unnamed()) {
+                return src;
+            }
+        }
+        return null;
     }
 
     private static boolean unnamedSourceEndingAt(SentenceView s, int at) {

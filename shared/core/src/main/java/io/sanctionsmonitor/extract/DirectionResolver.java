@@ -274,7 +274,9 @@ final class DirectionResolver {
             }
             i--;
         }
-        if (i >= 0 && BE.contains(s.key(i))) {
+        // "is sharing", "may be supplying": a form of "be" before an -ing verb is the progressive, not the passive
+        boolean progressive = s.token(trigger.to() - 1).lower().endsWith("ing");
+        if (i >= 0 && BE.contains(s.key(i)) && !progressive) {
             // passive: "were sent by X" names the agent after the verb
             for (var st : s.states) {
                 if (st.from() > trigger.from() && st.from() <= trigger.to() + 3 && s.key(st.from() - 1).equals("by")) {
@@ -322,12 +324,22 @@ final class DirectionResolver {
         return other != null ? other : partner;
     }
 
+    /** A state after "via" is a stop on the route, no party: "shipped from Nampo via the Russian port of Kholmsk". */
+    private static boolean onRoute(SentenceView s, int stateFrom) {
+        String prev = s.wordBefore(stateFrom);
+        if (ARTICLES.contains(prev)) {
+            prev = s.wordBefore(stateFrom - 1);
+        }
+        return prev.equals("via");
+    }
+
     private static String nearestOtherState(SentenceView s, int anchor, String focus, int lo, int hi) {
         String best = null;
         int bestDist = Integer.MAX_VALUE;
         for (int k = 0; k < s.states.size(); k++) {
             var st = s.states.get(k);
-            if (s.speakerState[k] || st.value().code().equals(focus) || st.from() < lo || st.from() > hi) {
+            if (s.speakerState[k] || st.value().code().equals(focus) || st.from() < lo || st.from() > hi
+                    || onRoute(s, st.from())) {
                 continue;
             }
             int d = Math.abs(st.from() - anchor);

@@ -16,7 +16,8 @@ final class ItemReader {
 
     private static final Set<String> ABSORB_AFTER_CONTAINER = Set.of("of", "holding", "containing", "with", "carrying",
             "filled", "loaded");
-    private static final Set<String> ABSORB_AFTER_TECH = Set.of("for", "related", "on", "of", "about", "to", "in", "with");
+    private static final Set<String> ABSORB_AFTER_TECH = Set.of("for", "related", "on", "of", "about", "to", "in", "with",
+            "a", "an"); // "help design a submarine": the verb-like know-how noun takes its object
     private static final Set<String> LIST_GLUE = Set.of("and", "or", ",", "related", "to", "materials", "material",
             "other", "a", "an", "the", "“", "”", "\"", "anti-tank", "-", "of", "its", "'s", "own");
     private static final int TECH_WINDOW = 4;
@@ -62,7 +63,10 @@ final class ItemReader {
             boolean militaryItem = category == Category.ARMS_TRANSFER || category == Category.MUNITIONS_TRANSFER
                     || category == Category.MILITARY_TECHNOLOGY;
             if (demote != null && !item.has("tech") && (militaryItem || demote.value().equals("drop"))) {
-                if (demote.value().equals("drop") || head > end || itemStartingAt(s, head) != null) {
+                // a know-how noun after the weapon names what moves of it: "missile guidance"
+                var headItem = itemStartingAt(s, head);
+                boolean knowHowHead = headItem != null && headItem.value().has("tech") && demote.value().equals("tech");
+                if (demote.value().equals("drop") || head > end || headItem != null && !knowHowHead) {
                     continue;
                 }
                 category = Category.MILITARY_TECHNOLOGY;
@@ -79,6 +83,13 @@ final class ItemReader {
             if (item.has("container")) {
                 int widened = absorb(s, end, ABSORB_AFTER_CONTAINER, consumed, names);
                 rule = widened > end ? "container-load" : "container";
+                Lexicon.Item load = civilianLoad(s, end, widened);
+                if (load != null) {
+                    // "three containers of North Korean crab": the containers count goods of another category
+                    category = load.category();
+                    type = load.type();
+                    rule = "container-load:" + load.category();
+                }
                 end = widened;
             }
             String purposeOf = purposeBefore(s, m.from());
@@ -215,7 +226,10 @@ final class ItemReader {
         int last = end;
         while (i < s.tokens.size()) {
             var item = itemStartingAt(s, i);
-            if (item != null && item.value().category() != null) {
+            // a people word in the singular is the adjective of what follows: "containers of North Korean crab"
+            boolean adjective = item != null && item.value().has("people")
+                    && !s.token(item.to() - 1).text().toLowerCase(Locale.ROOT).endsWith("s");
+            if (item != null && item.value().category() != null && !adjective) {
                 for (int k = item.from(); k < item.to(); k++) {
                     consumed[k] = true;
                 }
@@ -234,6 +248,27 @@ final class ItemReader {
             break;
         }
         return last;
+    }
+
+    /**
+     * The first item a container holds when none of what it holds is military (weapons, munitions, know-how), else
+     * null: containers of military goods stay a munitions count (guideline 7).
+     */
+    private static Lexicon.Item civilianLoad(SentenceView s, int from, int to) {
+        Lexicon.Item first = null;
+        for (var m : s.items) {
+            Category c = m.value().category();
+            if (m.from() < from || m.to() > to || c == null || m.value().has("generic") || m.value().has("people")) {
+                continue;
+            }
+            if (c == Category.ARMS_TRANSFER || c == Category.MUNITIONS_TRANSFER || c == Category.MILITARY_TECHNOLOGY) {
+                return null;
+            }
+            if (first == null) {
+                first = m.value();
+            }
+        }
+        return first;
     }
 
     private static SentenceView.Mention<Lexicon.Item> itemStartingAt(SentenceView s, int i) {

@@ -17,7 +17,7 @@ final class QuantityReader {
     /** Words that may stand between a number and the item it counts. */
     private static final Set<String> BRIDGE = Set.of("of", "its", "their", "his", "her", "the", "new", "additional",
             "more", "other", "modern", "advanced", "old", "older", "them", "these", "those", "such", "type", "class",
-            "armoured", "armored", "bulletproof", "used", "refurbished");
+            "armoured", "armored", "bulletproof", "used", "refurbished", "young", "trained", "skilled");
     private static final Set<String> RANGE = Set.of("to", "-", "and", "–", "—");
     private static final int MAX_GAP = 4;
 

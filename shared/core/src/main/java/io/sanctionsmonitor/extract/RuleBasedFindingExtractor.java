@@ -185,6 +185,12 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 }
             }
             boolean activity = group.stream().anyMatch(h -> h.entry().has("activity"));
+            if (trigger != null && s.cueAt(trigger.from(), "helper") != null
+                    && first.category() != Category.MILITARY_TECHNOLOGY) {
+                // a verb of help moves know-how only: "a bank helping Russia dodge sanctions", "engineers have been
+                // helping" (the engineers help, they are not sent)
+                trigger = null;
+            }
             if (recipientSubject(first, trigger) && groups.size() > 1) {
                 continue; // "North Korean engineers received training": the engineers receive, they do not move
             }
