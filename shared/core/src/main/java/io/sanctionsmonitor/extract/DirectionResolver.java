@@ -21,6 +21,10 @@ final class DirectionResolver {
     private static final Set<String> ADVERB = Set.of("reportedly", "also", "allegedly", "already", "repeatedly",
             "recently", "now", "being", "been", "reported", "further", "later", "soon", "then", "not", "still");
 
+    private static final Set<String> AUXILIARY = Set.of("may", "might", "could", "can", "will", "would", "should",
+            "must", "has", "have", "had");
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("it", "they");
+
     /** How far (in tokens) around the item and its verb prepositions and fallback states are looked for. */
     private static final int WINDOW = 15;
 
@@ -285,10 +289,16 @@ final class DirectionResolver {
             }
             return null;
         }
+        // "Russia has provided North Korea with oil, and it may also be sharing ...": "it" is the sentence's subject
+        int v = trigger.from() - 1;
+        while (v >= 0 && (ADVERB.contains(s.key(v)) || BE.contains(s.key(v)) || AUXILIARY.contains(s.key(v)))) {
+            v--;
+        }
+        boolean pronoun = v >= 0 && SUBJECT_PRONOUNS.contains(s.key(v));
         String agent = null;
         for (int k = 0; k < s.states.size(); k++) {
             var st = s.states.get(k);
-            if (st.to() > trigger.from()) {
+            if (st.to() > trigger.from() || pronoun && agent != null) {
                 break;
             }
             if (s.speakerState[k]) {
