@@ -76,6 +76,18 @@ final class Attribution {
         currentCertainty = Certainty.REPORTED;
     }
 
+    /**
+     * An interview's answer: the interviewee speaks, in the first person ("I saw", "we loaded"), whoever the outlet
+     * is (guideline 9); the text's introduction describes them, so they are given as unnamed.
+     */
+    void answerTurn() {
+        newSpeaker();
+        current = List.of(INTERVIEWEE);
+        lastNamed = current;
+    }
+
+    private static final String INTERVIEWEE = "interviewee (unnamed)";
+
     Basis read(SentenceView s) {
         List<String> why = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>();
@@ -114,7 +126,14 @@ final class Attribution {
                 if (stateIdx < 0 && SOURCE_MODIFIERS.contains(s.key(src.from() - 1))) {
                     stateIdx = stateEndingAt(s, src.from() - 1); // "Ukraine's defence intelligence agency"
                 }
-                if (stateIdx >= 0) {
+                List<Integer> listed = stateIdx < 0 ? statesListedAfterOf(s, src.to()) : List.of();
+                if (!listed.isEmpty()) {
+                    // "the foreign ministers of Australia, Canada and Japan": each government speaks
+                    for (int k : listed) {
+                        s.speakerState[k] = true;
+                        named.add(lexicon.stateName(s.states.get(k).value().code()));
+                    }
+                } else if (stateIdx >= 0) {
                     var state = s.states.get(stateIdx);
                     s.speakerState[stateIdx] = true;
                     String label = src.value().label().endsWith("media")
@@ -345,6 +364,29 @@ final class Attribution {
             s.sources.addAll(found);
             s.sources.sort(Comparator.comparingInt(SentenceView.Mention::from));
         }
+    }
+
+    /** The states of a list right after "of" at token {@code at} ("of Australia, Canada and the United States"). */
+    private static List<Integer> statesListedAfterOf(SentenceView s, int at) {
+        List<Integer> listed = new ArrayList<>();
+        if (!s.key(at).equals("of")) {
+            return listed;
+        }
+        int i = at + 1;
+        while (i < s.tokens.size()) {
+            String k = s.key(i);
+            if (k.equals(",") || k.equals("and") || k.equals("the")) {
+                i++;
+                continue;
+            }
+            int idx = stateStartingAt(s, i);
+            if (idx < 0) {
+                break;
+            }
+            listed.add(idx);
+            i = s.states.get(idx).to();
+        }
+        return listed.size() >= 2 ? listed : List.of();
     }
 
     private static boolean capitalised(SentenceView s, int i) {

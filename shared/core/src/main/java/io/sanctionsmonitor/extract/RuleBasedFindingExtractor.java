@@ -73,7 +73,10 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 memory.previousSentence = null; // a new paragraph: dates said before no longer frame the claims
                 previousFrom = drafts.size();
                 attribution.newParagraph(sentencesInParagraph >= ESSAY_PARAGRAPH);
-                if (SPEAKER_LABEL.matcher(sentence.text()).lookingAt()) {
+                if (ANSWER_LABEL.matcher(sentence.text()).lookingAt()) {
+                    attribution.answerTurn(); // "A: ..." in an interview: the interviewee speaks
+                } else if (SPEAKER_LABEL.matcher(sentence.text()).lookingAt()
+                        || QUESTION_LABEL.matcher(sentence.text()).lookingAt()) {
                     attribution.newSpeaker(); // "MINISTER: ..." in a transcript: a new turn speaks for itself
                 }
                 sentencesInParagraph = 0;
@@ -752,6 +755,10 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     /** A transcript's speaker label opening a paragraph: "MINISTER:", "MS HARTLEY:", "CHAIR:". */
     private static final Pattern SPEAKER_LABEL =
             Pattern.compile("[A-Z][A-Z.'\\- ]{1,40}:\\s");
+
+    /** An interview's question and answer labels opening a paragraph: "Q:", "A:". */
+    private static final Pattern QUESTION_LABEL = Pattern.compile("Q:\\s");
+    private static final Pattern ANSWER_LABEL = Pattern.compile("A:\\s");
 
     /** A line with no closing punctuation and few words is a heading or teaser, not a statement. */
     private static boolean isHeadline(String sentence, List<Token> tokens) {
