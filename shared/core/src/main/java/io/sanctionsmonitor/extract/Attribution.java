@@ -127,7 +127,12 @@ final class Attribution {
                     stateIdx = stateEndingAt(s, src.from() - 1); // "Ukraine's defence intelligence agency"
                 }
                 List<Integer> listed = stateIdx < 0 ? statesListedAfterOf(s, src.to()) : List.of();
-                if (!listed.isEmpty()) {
+                String regional = stateIdx < 0 && listed.isEmpty() ? officialOfNoState(s, src.from(), src.to()) : null;
+                if (regional != null) {
+                    // "a European intelligence official": an office of no state the lexicon knows, left unnamed
+                    named.add(regional);
+                    rememberRole(src.value().phrase(), regional);
+                } else if (!listed.isEmpty()) {
                     // "the foreign ministers of Australia, Canada and Japan": each government speaks
                     for (int k : listed) {
                         s.speakerState[k] = true;
@@ -351,6 +356,12 @@ final class Attribution {
             var described = p.equals(",") && s.key(i - 1).equals("the") ? unnamedSourceEnding(s, prep) : null;
             if (described != null) {
                 named.add(described);
+                for (var member : s.sources) { // "an analyst at a Seoul think tank, the ...": the analyst speaks for it
+                    if (member.value().unnamed() && member.to() < described.from() && s.key(member.to()).equals("at")
+                            && described.from() - member.to() <= WORK_NOUN_REACH) {
+                        named.add(member);
+                    }
+                }
                 context = true;
             }
             if (context) {
@@ -364,6 +375,25 @@ final class Attribution {
             s.sources.addAll(found);
             s.sources.sort(Comparator.comparingInt(SentenceView.Mention::from));
         }
+    }
+
+    /**
+     * "a European intelligence official", "a NATO official": an office (a noun of {@code @state}) after "a"/"an" whose
+     * descriptors include a capitalised word that names no state; given by its description with "(unnamed)".
+     */
+    private static String officialOfNoState(SentenceView s, int from, int to) {
+        int start = from;
+        boolean capitalised = false;
+        while (start > 0 && isDescriptor(s, start - 1)) {
+            start--;
+            String t = s.token(start).text();
+            capitalised |= Character.isUpperCase(t.charAt(0)) && !s.stateToken[start];
+        }
+        String before = start > 0 ? s.key(start - 1) : "";
+        if (!capitalised || !(before.equals("a") || before.equals("an"))) {
+            return null;
+        }
+        return s.span(start, to) + UNNAMED;
     }
 
     /** The states of a list right after "of" at token {@code at} ("of Australia, Canada and the United States"). */

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class DirectionResolver {
 
-    private static final Set<String> TO = Set.of("to", "into", "toward", "towards");
+    private static final Set<String> TO = Set.of("to", "into", "onto", "toward", "towards");
     private static final Set<String> LOCATIVE = Set.of("in", "across", "inside", "within", "at", "off", "near",
             "outside", "alongside");
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
@@ -334,14 +334,26 @@ final class DirectionResolver {
         return other != null ? other : partner;
     }
 
-    /** A state after "via" is a stop on the route, no party: "shipped from Nampo via the Russian port of Kholmsk". */
+    /**
+     * A state in a phrase after "via" is a stop on the route, no party: "shipped from Nampo via the Russian port of
+     * Kholmsk", "via the Chinese port of Dandong".
+     */
     private static boolean onRoute(SentenceView s, int stateFrom) {
-        String prev = s.wordBefore(stateFrom);
-        if (ARTICLES.contains(prev)) {
-            prev = s.wordBefore(stateFrom - 1);
+        for (int i = stateFrom - 1; i >= 0 && i >= stateFrom - ROUTE_PHRASE; i--) {
+            String k = s.key(i);
+            if (k.equals("via")) {
+                return true;
+            }
+            if (!(ARTICLES.contains(k) || k.equals("of") || s.stateToken[i] || s.token(i).isWord()
+                    && !Attribution.isPreposition(k) && Character.isLowerCase(s.token(i).text().charAt(0))
+                    && k.length() > 2 && !k.endsWith("ed"))) {
+                return false;
+            }
         }
-        return prev.equals("via");
+        return false;
     }
+
+    private static final int ROUTE_PHRASE = 5;
 
     private static String nearestOtherState(SentenceView s, int anchor, String focus, int lo, int hi) {
         String best = null;

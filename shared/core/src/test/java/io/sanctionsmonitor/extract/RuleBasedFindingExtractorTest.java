@@ -873,6 +873,164 @@ class RuleBasedFindingExtractorTest {
         assertNull(f.quantity(), f.why()::toString);
     }
 
+    // --- rules from the fifth devset round (dv27-dv31); the sentences are written for these tests
+
+    @Test
+    void aKindOfShipIsNoVerbAndLoadingOntoIsATransfer() {
+        Finding f = only(extract("Stevedores loaded artillery shells onto Russian cargo ships at Rajin."));
+        assertEquals(Category.MUNITIONS_TRANSFER, f.category(), f.why()::toString);
+        assertTrue(f.why().contains("trigger:loaded(give)"), f.why()::toString);
+        assertEquals("RUS", f.to(), f.why()::toString);
+    }
+
+    @Test
+    void aShipThatBroughtGoodsDeliveredThem() {
+        Finding f = only(extract("A Russian freighter brought about 900 tonnes of jet fuel to Nampo in May."));
+        assertEquals(Category.PETROLEUM_TRANSFER, f.category(), f.why()::toString);
+        assertEquals("RUS", f.from(), f.why()::toString);
+        assertEquals("PRK", f.to(), f.why()::toString);
+    }
+
+    @Test
+    void countSkipsAnAdjectiveOfThePeopleCounted() {
+        Finding f = only(extract("About 1,500 young soldiers were flown from Pyongyang to Russia in March."));
+        assertEquals(1500, f.quantity().value(), f.why()::toString);
+    }
+
+    @Test
+    void countStandsBeforeAModelAndAMultiWordTypeOfTank() {
+        Finding f = only(extract("Kyiv says Pyongyang handed over about 30 Chonma-216 main battle tanks to Moscow."));
+        assertEquals(30, f.quantity().value(), f.why()::toString);
+    }
+
+    @Test
+    void theProgressiveIsNoPassiveSoItsSubjectSupplies() {
+        Finding f = only(extract("Experts warn that Moscow may be sharing satellite technology with Pyongyang."));
+        assertEquals("RUS", f.from(), f.why()::toString);
+        assertEquals("PRK", f.to(), f.why()::toString);
+    }
+
+    @Test
+    void aPronounSubjectIsTheSentencesSubject() {
+        Finding f = only(extract("Russia has sent grain to North Korea, and it is also sharing drone technology."));
+        assertEquals("RUS", f.from(), f.why()::toString);
+    }
+
+    @Test
+    void knowHowRelatedToSeveralDomainsIsOneFinding() {
+        Finding f = only(extract("Moscow is sharing technology related to satellites and nuclear-powered submarines with Pyongyang."));
+        assertEquals(Category.MILITARY_TECHNOLOGY, f.category(), f.why()::toString);
+        assertEquals("RUS", f.from(), f.why()::toString);
+    }
+
+    @Test
+    void helpToImproveAWeaponIsKnowHowAndTheHelpersDoNotMove() {
+        Finding f = only(extract("Russian technicians helped North Korea improve the guidance of its Hwasong-11 missiles."));
+        assertEquals(Category.MILITARY_TECHNOLOGY, f.category(), f.why()::toString);
+        assertEquals("RUS", f.from(), f.why()::toString);
+        assertEquals("PRK", f.to(), f.why()::toString);
+    }
+
+    @Test
+    void aVerbOfHelpMovesNoGoods() {
+        assertTrue(extract("A trading house in Minsk is helping Russia and North Korea move money past the banks.").isEmpty());
+    }
+
+    @Test
+    void aStateReachedViaIsARouteNotAParty() {
+        Finding f = only(extract("Inspectors seized 700 tonnes of North Korean iron ore, shipped from Chongjin via the Chinese port of Dandong."));
+        assertEquals("PRK", f.from(), f.why()::toString);
+        assertNull(f.to(), f.why()::toString);
+    }
+
+    @Test
+    void theDeclaredCoverOfACargoIsNoSecondItem() {
+        Finding f = only(extract("Officers seized 2,000 tonnes of North Korean anthracite that had been shipped to Vietnam and declared as Indonesian coal."));
+        assertEquals(List.of("anthracite"), f.items(), f.why()::toString);
+    }
+
+    @Test
+    void containersOfCivilianGoodsCountThoseGoods() {
+        Finding f = only(extract("Five containers of North Korean seafood were shipped to a buyer in Thailand."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, f.category(), f.why()::toString);
+        assertEquals(5, f.quantity().value(), f.why()::toString);
+        assertEquals("containers", f.quantity().unit(), f.why()::toString);
+    }
+
+    @Test
+    void anAppealToActIsNoClaim() {
+        assertTrue(extract("The ministers call on every state to expel North Korean workers and stop ship-to-ship transfers.").isEmpty());
+    }
+
+    @Test
+    void noEvidenceOfATransferIsNoClaim() {
+        assertTrue(extract("Tokyo says it has no evidence that Russia has transferred Su-35 fighters to Pyongyang.").isEmpty());
+    }
+
+    @Test
+    void fundsAfterThatIsTheVerbOfAUseOfProceeds() {
+        List<Finding> findings = extract("North Korea sends IT workers to Laos, earning revenue that funds its missile programme.");
+        assertTrue(findings.stream().noneMatch(f -> f.category() == Category.FINANCIAL), findings::toString);
+    }
+
+    @Test
+    void workersSentToWorkOnAWorkplaceAbroadAreLabour() {
+        Finding f = only(extract("In 2024 about 60 men from Hamhung were sent to work on construction sites near Khabarovsk."));
+        assertEquals(Category.OVERSEAS_LABOR, f.category(), f.why()::toString);
+        assertEquals("RUS", f.to(), f.why()::toString);
+    }
+
+    @Test
+    void deminersAreMilitaryPersonnel() {
+        Finding f = only(extract("Pyongyang has sent several hundred deminers to Russia."));
+        assertEquals(Category.MILITARY_PERSONNEL, f.category(), f.why()::toString);
+    }
+
+    @Test
+    void anInterviewsAnswersAreTheIntervieweesClaims() {
+        String text = "The woman we spoke to ran a warehouse in Sinuiju until last year.\n\n"
+                + "Q: What did you see?\n\n"
+                + "A: In March 2024 we sent 300 crates of mortar rounds to Russia by rail.";
+        Finding f = only(extract(text));
+        assertEquals(List.of("interviewee (unnamed)"), f.attributedTo(), f.why()::toString);
+    }
+
+    @Test
+    void ministersOfSeveralStatesSpeakForEachGovernment() {
+        Finding f = only(extract("The defence ministers of Canada, Japan and Australia said North Korea had sent 40 self-propelled howitzers to Russia."));
+        assertEquals(List.of("Canada", "Japan", "Australia"), f.attributedTo(), f.why()::toString);
+    }
+
+    @Test
+    void anUnnamedBodyNamedInAnAppositionIsThatBody() {
+        Finding f = only(extract("An analyst at a Tokyo think tank, the Pacific Security Forum, said Russia might be supplying Pyongyang with drone engines."));
+        assertEquals(List.of("Pacific Security Forum"), f.attributedTo(), f.why()::toString);
+    }
+
+    @Test
+    void dataCompiledByABodyAreThatBodysClaims() {
+        Finding f = only(extract("Tracking data compiled by Northsea Signals suggests that two tankers switched off their AIS near Nampo."));
+        assertEquals(List.of("Northsea Signals"), f.attributedTo(), f.why()::toString);
+    }
+
+    @Test
+    void anOfficialOfNoStateIsUnnamedAndTheOfficialPointsBackToThem() {
+        String text = "A senior US official said Russia had sent Pyongyang two Pantsir systems. "
+                + "Tankers carrying Russian fuel oil reached Nampo twice in June, according to a European intelligence official. "
+                + "A Russian bank transferred $3 million to accounts held by a North Korean firm, the official said.";
+        List<Finding> findings = extract(text);
+        assertEquals(List.of("European intelligence official (unnamed)"),
+                startingWith(findings, "Tankers").attributedTo(), findings::toString);
+        assertEquals(List.of("European intelligence official (unnamed)"),
+                startingWith(findings, "A Russian bank").attributedTo(), findings::toString);
+    }
+
+    @Test
+    void aCustomsServiceIsItsGovernment() {
+        Finding f = only(extract("Japan's customs authority said 12 used excavators had been exported to North Korea through Busan."));
+        assertEquals(List.of("Japan"), f.attributedTo(), f.why()::toString);
+    }
+
     private static Finding startingWith(List<Finding> findings, String evidenceStart) {
         return findings.stream().filter(f -> f.evidence().startsWith(evidenceStart)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding in \"" + evidenceStart + "...\": " + findings));
