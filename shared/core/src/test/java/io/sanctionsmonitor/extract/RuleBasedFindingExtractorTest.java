@@ -1026,6 +1026,21 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void goodsBoundForAStateGoThere() {
+        Finding f = only(extract("Analysts said the flatcars probably carried howitzers bound for Russia."));
+        assertEquals(Category.ARMS_TRANSFER, f.category(), f.why()::toString);
+        assertEquals("RUS", f.to(), f.why()::toString);
+        assertEquals(Certainty.SPECULATIVE, f.certainty(), f.why()::toString);
+    }
+
+    @Test
+    void aVerificationVerbBeforeItsClauseIsNoTransferVerb() {
+        Finding f = only(extract("Investigators established that the machine tools were destined for a North Korean trading company."));
+        assertTrue(f.why().contains("trigger:destined for(give)"), f.why()::toString);
+        assertEquals("PRK", f.to(), f.why()::toString);
+    }
+
+    @Test
     void aCustomsServiceIsItsGovernment() {
         Finding f = only(extract("Japan's customs authority said 12 used excavators had been exported to North Korea through Busan."));
         assertEquals(List.of("Japan"), f.attributedTo(), f.why()::toString);
