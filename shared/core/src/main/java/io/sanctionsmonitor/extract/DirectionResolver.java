@@ -251,6 +251,9 @@ final class DirectionResolver {
                 // "North Korea already had Pantsirs": a state before a verb is its subject, not the item's modifier
                 adjacent &= !s.triggerWithin(st.to(), hit.from());
                 String prev = s.key(st.from() - 1);
+                if (ARTICLES.contains(prev)) {
+                    prev = s.key(st.from() - 2); // "deployed to the Kursk region as deminers": a destination
+                }
                 if (adjacent && !TO.contains(prev) && !prev.equals("from") && !LOCATIVE.contains(prev)) {
                     return st.value().code();
                 }

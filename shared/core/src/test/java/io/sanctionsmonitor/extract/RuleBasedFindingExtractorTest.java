@@ -981,6 +981,13 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void aStateInTheDestinationBeforeTheItemIsNoOrigin() {
+        Finding f = only(extract("Several hundred more are being deployed to the Kursk region as sappers."));
+        assertEquals("PRK", f.from(), f.why()::toString);
+        assertEquals("RUS", f.to(), f.why()::toString);
+    }
+
+    @Test
     void deminersAreMilitaryPersonnel() {
         Finding f = only(extract("Pyongyang has sent several hundred deminers to Russia."));
         assertEquals(Category.MILITARY_PERSONNEL, f.category(), f.why()::toString);
