@@ -53,7 +53,8 @@ final class DirectionResolver {
         int bestTo = Integer.MAX_VALUE;
         for (int k = 0; k < s.states.size(); k++) {
             var st = s.states.get(k);
-            if (s.speakerState[k] || st.from() < lo || st.from() > hi || (st.from() >= hit.from() && st.to() <= hit.to())) {
+            if (s.speakerState[k] || st.from() < lo || st.from() > hi || (st.from() >= hit.from() && st.to() <= hit.to())
+                    || inCover(s, st.from())) {
                 continue;
             }
             String prev = s.wordBefore(st.from());
@@ -219,6 +220,10 @@ final class DirectionResolver {
             }
             String prev = s.key(st.from() - 1);
             String prev2 = s.key(st.from() - 2);
+            if (prev.equals("of") && st.value().role().equals("adjective") && hit.rule().startsWith("container-load")) {
+                origin = st.value().code(); // "containers of North Korean crab": where the goods come from
+                continue;
+            }
             if (prev.equals("of") || (prev.equals("the") && prev2.equals("of"))) {
                 recipient = st.value().code();
                 if (st.value().code().equals(origin)) {
@@ -358,13 +363,23 @@ final class DirectionResolver {
 
     private static final int ROUTE_PHRASE = 5;
 
+    /** A state in the false description of a cargo names no party: "crab relabelled as Chinese produce". */
+    private static boolean inCover(SentenceView s, int stateFrom) {
+        for (var c : s.cues("exclude")) {
+            if (c.value().value().equals("cover") && c.to() <= stateFrom && stateFrom - c.to() <= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String nearestOtherState(SentenceView s, int anchor, String focus, int lo, int hi) {
         String best = null;
         int bestDist = Integer.MAX_VALUE;
         for (int k = 0; k < s.states.size(); k++) {
             var st = s.states.get(k);
             if (s.speakerState[k] || st.value().code().equals(focus) || st.from() < lo || st.from() > hi
-                    || onRoute(s, st.from())) {
+                    || onRoute(s, st.from()) || inCover(s, st.from())) {
                 continue;
             }
             int d = Math.abs(st.from() - anchor);

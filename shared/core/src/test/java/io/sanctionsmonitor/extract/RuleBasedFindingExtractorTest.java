@@ -958,6 +958,14 @@ class RuleBasedFindingExtractorTest {
     }
 
     @Test
+    void theStateOfGoodsInContainersIsTheirOriginAndACoverNamesNoParty() {
+        Finding f = only(extract("Four containers of North Korean seafood, labelled as Vietnamese produce, were shipped to Japan."));
+        assertEquals(Category.OTHER_SANCTIONS_EVASION, f.category(), f.why()::toString);
+        assertEquals("PRK", f.from(), f.why()::toString);
+        assertEquals("JPN", f.to(), f.why()::toString);
+    }
+
+    @Test
     void anAppealToActIsNoClaim() {
         assertTrue(extract("The ministers call on every state to expel North Korean workers and stop ship-to-ship transfers.").isEmpty());
     }
