@@ -38,13 +38,13 @@ class DevsetScoreTest {
      * dv27-dv31 (a defector interview, a joint statement of six governments, a fact check, a customs service's annual
      * report in HTML, a news analysis quoting officials by role; 35 findings, 4 optional) scored category 0.627,
      * strict 0.537, quantity 0.42, certainty 0.71, attributed_to 0.19 before the rules of that round (whole set
-     * 0.884 / 0.842) and 0.896 / 0.836 / 0.56 / 0.73 / 0.90 after, the first 26 reports unchanged (0.960 / 0.933).
+     * 0.884 / 0.842) and 0.896 / 0.896 / 0.56 / 0.73 / 0.90 after, the first 26 reports unchanged (0.960 / 0.933).
      * The figures below are the whole 31-report set's after that round: quantity, period and certainty are lower than
      * the 26-report figures because the new reports are harder (counts of a group, "occasions", "the year" of an
      * annual report, a confirmation that runs on into the next paragraphs of a joint statement).
      */
     private static final double CATEGORY_F1 = 0.945;
-    private static final double STRICT_F1 = 0.911;
+    private static final double STRICT_F1 = 0.925;
     private static final double ITEMS = 0.93;
     private static final double QUANTITY = 0.88;
     private static final double PERIOD = 0.90;
