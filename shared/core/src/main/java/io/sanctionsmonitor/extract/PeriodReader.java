@@ -285,9 +285,19 @@ final class PeriodReader {
         scan(MONTH_YEAR, MONTH_WORDS, lower, sentence, from, to, m -> {
             Integer y = year(m.group(3), publishedYear);
             if (y != null) {
-                add(out, m, format(y, month(m.group(1)), m.group(2) == null ? null : Integer.valueOf(m.group(2))));
+                Integer day = m.group(2) != null ? Integer.valueOf(m.group(2)) : dayBefore(lower, m.start());
+                add(out, m, format(y, month(m.group(1)), day));
             }
         });
+        if (part.contains("months")) {
+            scan(FIRST_MONTHS, List.of("the", "first"), lower, sentence, from, to, m -> {
+                Integer y = m.group(2).toLowerCase(Locale.ROOT).matches("the\\s+year") ? publishedYear : year(m.group(2), publishedYear);
+                Integer n = count(m.group(1));
+                if (y != null && n != null && n >= 2 && n <= 11) {
+                    add(out, m, format(y, 1, null) + "/" + format(y, n, null));
+                }
+            });
+        }
         scan(PART_OF_YEAR, PART_WORDS, lower, sentence, from, to, m -> {
             Integer y = m.group(3).toLowerCase(Locale.ROOT).matches("the\\s+year") ? publishedYear : year(m.group(3), publishedYear);
             String months = partOfYear(m.group(1), m.group(2), y);
@@ -308,6 +318,32 @@ final class PeriodReader {
             });
         }
     }
+
+    /** "the first nine months of 2026": January to the ninth month of that year. */
+    private static final Pattern FIRST_MONTHS = Pattern.compile(
+            "\\b(?:the\\s+)?first\\s+(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\\s+months\\s+of\\s+("
+                    + YEAR_REF + "|the\\s+year)", Pattern.CASE_INSENSITIVE);
+
+    private static Integer count(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (Character.isDigit(w.charAt(0))) {
+            return Integer.valueOf(w);
+        }
+        int i = List.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven").indexOf(w);
+        return i < 0 ? null : i + 2;
+    }
+
+    /** The day written before a month in British order ("on 3 March 2026"), or null. */
+    private static Integer dayBefore(String lower, int monthStart) {
+        Matcher d = DAY_BEFORE.matcher(lower.substring(Math.max(0, monthStart - 4), monthStart));
+        if (!d.find()) {
+            return null;
+        }
+        int day = Integer.parseInt(d.group(1));
+        return day >= 1 && day <= 31 ? day : null;
+    }
+
+    private static final Pattern DAY_BEFORE = Pattern.compile("(?<![\\d,.$])(\\d{1,2})\\s+$");
 
     private static final List<String> PART_WORDS = List.of("the", "first", "second", "third", "fourth", "1st", "2nd",
             "3rd", "4th", "spring", "summer", "autumn", "fall", "winter", "q1", "q2", "q3", "q4", "h1", "h2");

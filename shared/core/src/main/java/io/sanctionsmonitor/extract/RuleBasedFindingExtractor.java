@@ -68,11 +68,13 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         int previousEnd = 0;
         int sentencesInParagraph = 0;
         int previousFrom = 0; // where the drafts of the sentence before, in this paragraph, begin
+        boolean questionTurn = false; // a journalist's or interviewer's turn: its premises are nobody's claim
         for (Sentence sentence : segmenter.split(text)) {
             if (text.substring(previousEnd, sentence.start()).indexOf("\n\n") >= 0 || previousEnd == 0) {
                 memory.previousSentence = null; // a new paragraph: dates said before no longer frame the claims
                 previousFrom = drafts.size();
                 attribution.newParagraph(sentencesInParagraph >= ESSAY_PARAGRAPH);
+                questionTurn = QUESTION_LABEL.matcher(sentence.text()).lookingAt();
                 if (ANSWER_LABEL.matcher(sentence.text()).lookingAt()) {
                     attribution.answerTurn(); // "A: ..." in an interview: the interviewee speaks
                 } else if (SPEAKER_LABEL.matcher(sentence.text()).lookingAt()
@@ -89,7 +91,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             }
             SentenceView s = new SentenceView(sentence.text(), sentence.start(), tokens, lexicon);
             Attribution.Basis basis = attribution.read(s);
-            if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens) || isQuestion(sentence.text())) {
+            if (s.hasCue("skip-sentence") || isHeadline(sentence.text(), tokens) || isQuestion(sentence.text())
+                    || questionTurn) {
                 previousFrom = drafts.size();
                 continue;
             }
@@ -756,8 +759,11 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
     private static final Pattern SPEAKER_LABEL =
             Pattern.compile("[A-Z][A-Z.'\\- ]{1,40}:\\s");
 
-    /** An interview's question and answer labels opening a paragraph: "Q:", "A:". */
-    private static final Pattern QUESTION_LABEL = Pattern.compile("Q:\\s");
+    /**
+     * A question's label opening a paragraph: "Q:" in an interview, "QUESTION (Reuters):" in a press briefing. What the
+     * asker states before asking ("Some analysts say ...") is the premise of a question, not a claim of the document.
+     */
+    private static final Pattern QUESTION_LABEL = Pattern.compile("(?:Q|QUESTION(?: \\([^)\\n]{1,60}\\))?):\\s");
     private static final Pattern ANSWER_LABEL = Pattern.compile("A:\\s");
 
     /** A line with no closing punctuation and few words is a heading or teaser, not a statement. */

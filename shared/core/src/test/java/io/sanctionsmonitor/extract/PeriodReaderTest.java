@@ -106,4 +106,18 @@ class PeriodReaderTest {
         assertEquals(List.of("2025-09/"), periods("They have helped since last autumn.", "2026-04-09"));
         assertEquals(List.of(), periods("It happened last autumn.", null));
     }
+
+    @Test
+    void aDayWrittenBeforeItsMonthKeepsTheDay() {
+        assertEquals(List.of("2025-11-14"), periods("The barge sailed on 14 November 2025.", null));
+        assertEquals(List.of("2025-11"), periods("The barge sailed in November 2025.", null));
+    }
+
+    @Test
+    void theFirstMonthsOfAYearRunFromJanuary() {
+        assertEquals(List.of("2025-01/2025-08"), periods("Exports grew in the first eight months of 2025.", null));
+        assertEquals(List.of("2025-01/2025-04"), periods("Exports grew in the first 4 months of this year.", "2025-07-01"));
+        assertEquals(List.of(), periods("Exports grew in the first twelve months of 2025.", null),
+                "two to eleven months are a part of a year; twelve are read by no rule");
+    }
 }

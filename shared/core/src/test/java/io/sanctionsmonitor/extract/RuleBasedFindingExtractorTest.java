@@ -1065,4 +1065,37 @@ class RuleBasedFindingExtractorTest {
         return findings.stream().filter(f -> f.evidence().startsWith(evidenceStart)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding in \"" + evidenceStart + "...\": " + findings));
     }
+
+    @Test
+    void aJournalistsQuestionTurnInABriefingClaimsNothing() {
+        String text = """
+                QUESTION (Daily Tribune): A think tank says North Korea shipped 300 howitzers to Russia in March. Is that right?
+
+                SPOKESPERSON LEE: We believe Russia sent about 200 technicians to Pyongyang in April.
+                """;
+        Finding f = only(extract(text, "2025-06-01"));
+        assertEquals("RUS", f.from());
+        assertTrue(f.evidence().contains("We believe"), f.evidence());
+    }
+
+    @Test
+    void satelliteImageryAndALoadingBerthAreNoItems() {
+        assertEquals(List.of(), extract("Investigators studied satellite imagery of the oil berths at a northern port."));
+    }
+
+    @Test
+    void goodsThatCrossedFromOneStateIntoAnotherMoveThatWay() {
+        Finding f = only(extract("Around 300 wagons of artillery shells crossed from North Korea into Russia in May."));
+        assertEquals(Category.MUNITIONS_TRANSFER, f.category());
+        assertEquals("PRK", f.from());
+        assertEquals("RUS", f.to());
+        assertEquals(300, f.quantity().value());
+        assertEquals("wagons", f.quantity().unit());
+    }
+
+    @Test
+    void aKoreanFinancialIntelligenceUnitSpeaksForSouthKorea() {
+        Finding f = only(extract("The Korea Financial Intelligence Unit said a front company in Thailand moved $2 million for a North Korean bank."));
+        assertEquals(List.of("South Korea"), f.attributedTo());
+    }
 }
