@@ -45,12 +45,12 @@ class DevsetScoreTest {
      * dv32-dv36 (a Panel of Experts style case study, a think tank's data brief, a foreign ministry's briefing
      * transcript, a magazine piece in HTML, a financial intelligence unit's advisory; 27 findings, 7 optional) scored
      * category 0.560, strict 0.480, period 0.70, attributed_to 0.09 before the rules of that round (whole set 0.889 /
-     * 0.860) and 0.638 / 0.553 / 0.82 / 0.42 after; the first 31 reports unchanged (0.945 / 0.925). The figures
+     * 0.860) and 0.652 / 0.565 / 0.82 / 0.42 after; the first 31 reports unchanged (0.945 / 0.925). The figures
      * below are the whole 36-report set's after that round: lower, because the new reports stay hard (labour
      * revenue and IT-worker counts, "our government" in a ministry's transcript, an analyst carried as "she").
      */
-    private static final double CATEGORY_F1 = 0.903;
-    private static final double STRICT_F1 = 0.873;
+    private static final double CATEGORY_F1 = 0.905;
+    private static final double STRICT_F1 = 0.876;
     private static final double ITEMS = 0.92;
     private static final double QUANTITY = 0.88;
     private static final double PERIOD = 0.89;

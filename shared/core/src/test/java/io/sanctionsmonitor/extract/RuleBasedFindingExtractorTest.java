@@ -1098,4 +1098,10 @@ class RuleBasedFindingExtractorTest {
         Finding f = only(extract("The Korea Financial Intelligence Unit said a front company in Thailand moved $2 million for a North Korean bank."));
         assertEquals(List.of("South Korea"), f.attributedTo());
     }
+
+    @Test
+    void adviceToTheReaderOnWhatToReportClaimsNothing() {
+        assertEquals(List.of(), extract(
+                "Exporters should consider reporting any customer who asks them to ship machine tools to North Korea via Dalian."));
+    }
 }
