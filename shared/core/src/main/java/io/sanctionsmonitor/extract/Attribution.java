@@ -110,6 +110,10 @@ final class Attribution {
                 why.add("not-source:" + s.span(src.from(), src.to()) + " (obtained the report)");
                 continue;
             }
+            if (handsOverRecords(s, src.from(), src.to())) {
+                why.add("not-source:" + s.span(src.from(), src.to()) + " (supplied records)");
+                continue;
+            }
             if (addressed(s, src.from())) {
                 why.add("not-source:" + s.span(src.from(), src.to()) + " (spoken to)");
                 continue;
@@ -542,6 +546,28 @@ final class Attribution {
         }
         for (var cue : s.cues("recipient")) {
             if (cue.to() <= by && by - cue.to() <= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "The panel obtained loading records from a Member State": the body that handed over material is where evidence
+     * came from, not who makes the claims that follow. A {@code recipient} cue up to four words before the "from" right
+     * before the source; not when a that-clause follows ("obtained information from a Member State that ..."), which
+     * is that body's claim.
+     */
+    private static boolean handsOverRecords(SentenceView s, int sourceFrom, int sourceTo) {
+        int from = sourceFrom - 1;
+        while (from >= 0 && (s.key(from).equals("the") || s.key(from).equals("a"))) {
+            from--;
+        }
+        if (from < 0 || !s.key(from).equals("from") || sourceTo < s.tokens.size() && s.key(sourceTo).equals("that")) {
+            return false;
+        }
+        for (var cue : s.cues("recipient")) {
+            if (cue.to() <= from && from - cue.to() <= 4) {
                 return true;
             }
         }

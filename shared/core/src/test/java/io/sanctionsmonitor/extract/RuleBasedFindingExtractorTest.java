@@ -1104,4 +1104,18 @@ class RuleBasedFindingExtractorTest {
         assertEquals(List.of(), extract(
                 "Exporters should consider reporting any customer who asks them to ship machine tools to North Korea via Dalian."));
     }
+
+    @Test
+    void aBodyThatOnlyHandedOverRecordsIsNoSourceOfTheClaimsAfterIt() {
+        String text = "The monitors obtained port logs from a Member State. North Korea shipped 3,000 tonnes of coal to Vietnam in May 2025.";
+        Finding f = only(extract(text));
+        assertEquals(List.of(), f.attributedTo(), f.why()::toString);
+        assertTrue(f.why().stream().noneMatch(w -> w.contains("Member State")), f.why()::toString);
+    }
+
+    @Test
+    void aBodyThatHandedOverInformationThatSomethingHappenedIsItsSource() {
+        Finding f = only(extract("The monitors obtained information from a Member State that North Korea shipped 3,000 tonnes of coal to Vietnam."));
+        assertEquals(List.of("Member State (unnamed)"), f.attributedTo());
+    }
 }
