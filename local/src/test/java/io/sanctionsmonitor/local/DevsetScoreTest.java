@@ -45,9 +45,9 @@ class DevsetScoreTest {
      * dv32-dv36 (a Panel of Experts style case study, a think tank's data brief, a foreign ministry's briefing
      * transcript, a magazine piece in HTML, a financial intelligence unit's advisory; 27 findings, 7 optional) scored
      * category 0.560, strict 0.480, period 0.70, attributed_to 0.09 before the rules of that round (whole set 0.889 /
-     * 0.860) and 0.652 / 0.565 / 0.82 / 0.56 after; the first 31 reports unchanged (0.945 / 0.925). The figures
+     * 0.860) and 0.652 / 0.565 / 0.82 / 0.78 after; the first 31 reports unchanged (0.945 / 0.925). The figures
      * below are the whole 36-report set's after that round: lower, because the new reports stay hard (labour
-     * revenue and IT-worker counts, "our government" in a ministry's transcript, an analyst carried as "she").
+     * revenue and IT-worker counts, "we estimate" in a ministry's transcript, an analyst carried as "she").
      */
     private static final double CATEGORY_F1 = 0.905;
     private static final double STRICT_F1 = 0.876;
@@ -55,7 +55,7 @@ class DevsetScoreTest {
     private static final double QUANTITY = 0.88;
     private static final double PERIOD = 0.89;
     private static final double CERTAINTY = 0.92;
-    private static final double ATTRIBUTED_TO = 0.79;
+    private static final double ATTRIBUTED_TO = 0.80;
 
     private static final Path DEVSET = Path.of("..", "shared", "core", "src", "test", "resources", "devset")
             .toAbsolutePath().normalize();

@@ -68,6 +68,13 @@ final class Attribution {
         }
     }
 
+    /** The government that issues the document (named in its heading), or null: whom "our ministry" means. */
+    private String issuer;
+
+    void issuedBy(String government) {
+        issuer = government;
+    }
+
     /** A new speaker's turn in a transcript: what the one before said, and who they cited, no longer runs. */
     void newSpeaker() {
         current = List.of();
@@ -131,8 +138,14 @@ final class Attribution {
                     stateIdx = stateEndingAt(s, src.from() - 1); // "Ukraine's defence intelligence agency"
                 }
                 List<Integer> listed = stateIdx < 0 ? statesListedAfterOf(s, src.to()) : List.of();
-                String regional = stateIdx < 0 && listed.isEmpty() ? officialOfNoState(s, src.from(), src.to()) : null;
-                if (regional != null) {
+                boolean ours = stateIdx < 0 && listed.isEmpty() && issuer != null && src.from() > 0
+                        && s.key(src.from() - 1).equals("our");
+                String regional = stateIdx < 0 && listed.isEmpty() && !ours ? officialOfNoState(s, src.from(), src.to()) : null;
+                if (ours) {
+                    // "our defence ministry" in a document a government issues: that government speaks
+                    named.add(issuer);
+                    why.add("source:our→" + issuer + " (the issuing government)");
+                } else if (regional != null) {
                     // "a European intelligence official": an office of no state the lexicon knows, left unnamed
                     named.add(regional);
                     rememberRole(src.value().phrase(), regional);

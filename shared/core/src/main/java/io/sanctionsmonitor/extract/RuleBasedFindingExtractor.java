@@ -63,6 +63,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         PeriodReader.Published published = PeriodReader.Published.parse(
                 report.metadata() == null ? null : report.metadata().published());
         Attribution attribution = new Attribution(lexicon);
+        attribution.issuedBy(issuingGovernment(text));
         List<Draft> drafts = new ArrayList<>();
         DocumentMemory memory = new DocumentMemory();
         int previousEnd = 0;
@@ -745,6 +746,37 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
         String next = s.key(h.to());
         return UNIT_NOUNS.contains(next) ? name + " " + s.token(h.to()).text() : name;
     }
+
+    /**
+     * The government that issues the document: a heading line near the top (no closing full stop) that names a
+     * government body and a state ("MINISTRY OF FOREIGN AFFAIRS, REPUBLIC OF KOREA"). Null when there is none.
+     */
+    private String issuingGovernment(String text) {
+        int lines = 0;
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (++lines > HEADING_LINES) {
+                break;
+            }
+            String lower = l.toLowerCase(java.util.Locale.ROOT);
+            if (l.endsWith(".") || !GOVERNMENT_HEADING.matcher(lower).find()) {
+                continue;
+            }
+            List<Token> tokens = tokenizer.tokenize(l);
+            SentenceView s = new SentenceView(l, 0, tokens, lexicon);
+            if (!s.states.isEmpty()) {
+                return lexicon.stateName(s.states.get(0).value().code());
+            }
+        }
+        return null;
+    }
+
+    private static final int HEADING_LINES = 4;
+    private static final Pattern GOVERNMENT_HEADING =
+            Pattern.compile("\\b(?:ministry|government|department|embassy|mission) of\\b");
 
     /** A question asks, it claims nothing: "Has the Government confirmed reports that Russia supplied ...?" */
     private static boolean isQuestion(String sentence) {

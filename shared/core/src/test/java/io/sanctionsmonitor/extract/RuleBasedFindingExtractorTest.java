@@ -1118,4 +1118,15 @@ class RuleBasedFindingExtractorTest {
         Finding f = only(extract("The monitors obtained information from a Member State that North Korea shipped 3,000 tonnes of coal to Vietnam."));
         assertEquals(List.of("Member State (unnamed)"), f.attributedTo());
     }
+
+    @Test
+    void ourMinistryInADocumentAGovernmentIssuesIsThatGovernment() {
+        String issued = """
+                MINISTRY OF DEFENCE OF JAPAN
+                Weekly press conference (excerpt)
+
+                MINISTER: Our defence ministry has found that Russia sent about 200 technicians to Pyongyang in April.
+                """;
+        assertEquals(List.of("Japan"), only(extract(issued)).attributedTo());
+    }
 }
