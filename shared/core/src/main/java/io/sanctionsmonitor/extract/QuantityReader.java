@@ -101,6 +101,19 @@ final class QuantityReader {
      * The unit is that noun, or "people" for a group. Null when the sentence states none.
      */
     Count headCount(List<Token> tokens) {
+        return countBefore(tokens, "headcount");
+    }
+
+    /**
+     * How many times a transfer happened, stated apart from the item: a number before an `occasions` noun of
+     * numbers.tsv ("tankers were received on at least nine occasions"). Null when the sentence states none.
+     */
+    Count occasions(List<Token> tokens) {
+        return countBefore(tokens, "occasions");
+    }
+
+    private Count countBefore(List<Token> tokens, String kind) {
+        boolean heads = kind.equals("headcount");
         for (int i = 0; i < tokens.size(); i++) {
             if (!isDigits(tokens.get(i).text()) && !isNumberWord(tokens.get(i))) {
                 continue;
@@ -115,8 +128,8 @@ final class QuantityReader {
                 break;
             }
             String next = tokens.get(end).lower();
-            boolean group = next.equals("of") && end + 1 < tokens.size() && GROUP.contains(tokens.get(end + 1).lower());
-            boolean people = "headcount".equals(kindOf(next));
+            boolean group = heads && next.equals("of") && end + 1 < tokens.size() && GROUP.contains(tokens.get(end + 1).lower());
+            boolean people = kind.equals(kindOf(next));
             if (!group && !people) {
                 continue;
             }
@@ -168,7 +181,8 @@ final class QuantityReader {
         String w = t.lower();
         Lexicon.NumberWord known = lexicon.numbers.get(w);
         if (known != null) {
-            return !known.kind().equals("measure") && !known.kind().equals("headcount");
+            return !known.kind().equals("measure") && !known.kind().equals("headcount")
+                    && !known.kind().equals("occasions");
         }
         int dash = w.indexOf('-');
         return dash > 0 && lexicon.numbers.containsKey(w.substring(0, dash))

@@ -250,6 +250,11 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
                 lowerBound = count.lowerBound();
                 why.add("quantity-rule:head count apart from the item");
             }
+            if (quantity == null && (count = quantities.occasions(s.tokens)) != null) {
+                quantity = count.quantity();
+                lowerBound = count.lowerBound();
+                why.add("quantity-rule:occasions apart from the item");
+            }
             if (quantity == null && lexicon.countedInMoney.contains(first.category())) {
                 quantity = quantities.money(s.tokens);
             }

@@ -1129,4 +1129,20 @@ class RuleBasedFindingExtractorTest {
                 """;
         assertEquals(List.of("Japan"), only(extract(issued)).attributedTo());
     }
+
+    @Test
+    void aCountOfOccasionsStatedApartFromTheItemIsItsQuantity() {
+        Finding f = only(extract("Barges loaded with Russian gasoline were received at Songnim on at least six occasions in 2024."));
+        assertEquals(Category.PETROLEUM_TRANSFER, f.category());
+        assertEquals(6, f.quantity().value());
+        assertEquals("occasions", f.quantity().unit());
+    }
+
+    @Test
+    void menCountedApartFromTheirWorkIsAHeadCount() {
+        Finding f = only(extract("Roughly 60 men from the province were sent to Russia to work on construction sites."));
+        assertEquals(Category.OVERSEAS_LABOR, f.category());
+        assertEquals(60, f.quantity().value());
+        assertEquals("men", f.quantity().unit());
+    }
 }
