@@ -53,7 +53,7 @@ class DevsetScoreTest {
     private static final double STRICT_F1 = 0.876;
     private static final double ITEMS = 0.92;
     private static final double QUANTITY = 0.91;
-    private static final double PERIOD = 0.89;
+    private static final double PERIOD = 0.90;
     private static final double CERTAINTY = 0.92;
     private static final double ATTRIBUTED_TO = 0.80;
 

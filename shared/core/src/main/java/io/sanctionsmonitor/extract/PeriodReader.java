@@ -77,20 +77,52 @@ final class PeriodReader {
     private static final Pattern POSSESSIVE_MONTH = Pattern.compile("\\b" + MONTH + "['’]s\\b");
 
     /** The publication date as far as it is known: year, month, day (later parts null). */
-    record Published(Integer year, Integer month, Integer day) {
+    record Published(Integer year, Integer month, Integer day, Integer covered) {
         static Published parse(String iso) {
             if (iso == null || iso.length() < 4 || !iso.substring(0, 4).chars().allMatch(Character::isDigit)) {
-                return new Published(null, null, null);
+                return new Published(null, null, null, null);
             }
             Integer y = Integer.valueOf(iso.substring(0, 4));
             Integer m = iso.length() >= 7 ? Integer.valueOf(iso.substring(5, 7)) : null;
             Integer d = iso.length() >= 10 ? Integer.valueOf(iso.substring(8, 10)) : null;
-            return new Published(y, m, d);
+            return new Published(y, m, d, null);
+        }
+
+        /** The same date, for a document that covers one year ("Annual Report 2025", published in 2026). */
+        Published covering(Integer year) {
+            return new Published(this.year, month, day, year);
+        }
+
+        /** The year "the year" means: the one the document covers, else the publication year. */
+        Integer theYear() {
+            return covered != null ? covered : year;
         }
     }
 
+    /**
+     * The year an annual report covers, from its title: "annual" or "year in review" and exactly one year
+     * ("Annual Enforcement Report 2025"). Null otherwise.
+     */
+    static Integer coveredYear(String title) {
+        if (title == null || !ANNUAL.matcher(title).find()) {
+            return null;
+        }
+        Matcher y = TITLE_YEAR.matcher(title);
+        Integer found = null;
+        while (y.find()) {
+            if (found != null) {
+                return null;
+            }
+            found = Integer.valueOf(y.group());
+        }
+        return found;
+    }
+
+    private static final Pattern ANNUAL = Pattern.compile("\\b(?:annual|year in review)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
+
     List<Period> find(String sentence, Published published) {
-        List<Period> out = find(sentence, published.year());
+        List<Period> out = find(sentence, published.year(), published.theYear());
         String lower = sentence.toLowerCase(Locale.ROOT);
         if (published.month() != null && (lower.contains("yesterday") || lower.contains("today") || lower.contains("month"))) {
             Matcher m = RELATIVE_DAY.matcher(sentence);
@@ -223,6 +255,10 @@ final class PeriodReader {
             "july", "august", "september", "october", "november", "december");
 
     List<Period> find(String sentence, Integer publishedYear) {
+        return find(sentence, publishedYear, publishedYear);
+    }
+
+    List<Period> find(String sentence, Integer publishedYear, Integer theYear) {
         List<Period> out = new ArrayList<>();
         // every expression holds a year or the word "year": run the patterns only in windows around those
         String lower = sentence.toLowerCase(Locale.ROOT);
@@ -238,14 +274,14 @@ final class PeriodReader {
                 window[1] = to;
             } else {
                 if (window != null) {
-                    findIn(sentence, lower, window[0], window[1], publishedYear, out);
+                    findIn(sentence, lower, window[0], window[1], publishedYear, theYear, out);
                 }
                 window = new int[] {from, to};
             }
             i += 3;
         }
         if (window != null) {
-            findIn(sentence, lower, window[0], window[1], publishedYear, out);
+            findIn(sentence, lower, window[0], window[1], publishedYear, theYear, out);
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
@@ -263,7 +299,8 @@ final class PeriodReader {
                 && (i + 4 == s.length() || !Character.isDigit(s.charAt(i + 4)));
     }
 
-    private void findIn(String sentence, String lower, int from, int to, Integer publishedYear, List<Period> out) {
+    private void findIn(String sentence, String lower, int from, int to, Integer publishedYear, Integer theYear,
+                        List<Period> out) {
         String part = lower.substring(from, to);
         if (part.contains("between") || part.contains("from")) {
             scan(BETWEEN, List.of("between", "from"), lower, sentence, from, to, m -> {
@@ -291,7 +328,7 @@ final class PeriodReader {
         });
         if (part.contains("months")) {
             scan(FIRST_MONTHS, List.of("the", "first"), lower, sentence, from, to, m -> {
-                Integer y = m.group(2).toLowerCase(Locale.ROOT).matches("the\\s+year") ? publishedYear : year(m.group(2), publishedYear);
+                Integer y = m.group(2).toLowerCase(Locale.ROOT).matches("the\\s+year") ? theYear : year(m.group(2), publishedYear);
                 Integer n = count(m.group(1));
                 if (y != null && n != null && n >= 2 && n <= 11) {
                     add(out, m, format(y, 1, null) + "/" + format(y, n, null));
@@ -299,7 +336,7 @@ final class PeriodReader {
             });
         }
         scan(PART_OF_YEAR, PART_WORDS, lower, sentence, from, to, m -> {
-            Integer y = m.group(3).toLowerCase(Locale.ROOT).matches("the\\s+year") ? publishedYear : year(m.group(3), publishedYear);
+            Integer y = m.group(3).toLowerCase(Locale.ROOT).matches("the\\s+year") ? theYear : year(m.group(3), publishedYear);
             String months = partOfYear(m.group(1), m.group(2), y);
             if (months != null) {
                 // "since the autumn of 2024" is open-ended from the part's first month

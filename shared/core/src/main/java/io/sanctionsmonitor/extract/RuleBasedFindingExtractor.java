@@ -61,7 +61,8 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             return List.of();
         }
         PeriodReader.Published published = PeriodReader.Published.parse(
-                report.metadata() == null ? null : report.metadata().published());
+                report.metadata() == null ? null : report.metadata().published())
+                .covering(PeriodReader.coveredYear(report.metadata() == null ? null : report.metadata().title()));
         Attribution attribution = new Attribution(lexicon);
         attribution.issuedBy(issuingGovernment(text));
         List<Draft> drafts = new ArrayList<>();

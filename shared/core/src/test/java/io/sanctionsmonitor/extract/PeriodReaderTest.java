@@ -120,4 +120,17 @@ class PeriodReaderTest {
         assertEquals(List.of(), periods("Exports grew in the first twelve months of 2025.", null),
                 "two to eleven months are a part of a year; twelve are read by no rule");
     }
+
+    @Test
+    void theYearOfAnAnnualReportIsTheYearItCoversNotThePublicationYear() {
+        PeriodReader.Published annual = PeriodReader.Published.parse("2024-04-15")
+                .covering(PeriodReader.coveredYear("Annual Report on Export Control 2023"));
+        assertEquals(List.of("2023-07/2023-12"), reader.find("Seizures rose in the second half of the year.", annual)
+                .stream().map(PeriodReader.Period::value).toList());
+        assertEquals(List.of("2024"), reader.find("Seizures rose this year.", annual)
+                .stream().map(PeriodReader.Period::value).toList(), "this year is still the publication year");
+        assertEquals(List.of("2024-07/2024-12"), periods("Seizures rose in the second half of the year.", "2024-04-15"));
+        assertEquals(null, PeriodReader.coveredYear("Report on Export Control 2023"), "not an annual report");
+        assertEquals(null, PeriodReader.coveredYear("Annual Review 2022-2023"), "two years: which one is unclear");
+    }
 }
