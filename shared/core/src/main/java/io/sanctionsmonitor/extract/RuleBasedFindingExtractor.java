@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -767,7 +768,7 @@ public final class RuleBasedFindingExtractor implements FindingExtractor {
             if (++lines > HEADING_LINES) {
                 break;
             }
-            String lower = l.toLowerCase(java.util.Locale.ROOT);
+            String lower = l.toLowerCase(Locale.ROOT);
             if (l.endsWith(".") || !GOVERNMENT_HEADING.matcher(lower).find()) {
                 continue;
             }
