@@ -143,8 +143,8 @@ public final class DynamoDocumentStore implements DocumentStore {
             if (written.size() >= MAX_WRITTEN_VIEWS) {
                 written.clear(); // begun and never committed (the ingest failed in between): a commit reads instead
             }
-            written.put(document.id(), new Committed(true, committed.generation() + 1, DocumentStatus.PROCESSING.name(),
-                    committed.counted(), committed.hash(), committed.nonce(), committed.summary()));
+            written.put(document.id(), new Committed(true, committed.generation() + 1, committed.counted(),
+                    committed.hash(), committed.nonce(), committed.summary()));
             return;
         }
         throw new TransientFailureException("document " + document.id() + " kept changing under " + MAX_ATTEMPTS
@@ -171,8 +171,8 @@ public final class DynamoDocumentStore implements DocumentStore {
      *
      * @param counted the status the counters count the document under, null for none (see {@link #COUNTED})
      */
-    private record Committed(boolean exists, long generation, String status, String counted, String hash,
-            String nonce, FindingSetSummary summary) {}
+    private record Committed(boolean exists, long generation, String counted, String hash, String nonce,
+            FindingSetSummary summary) {}
 
     /** @param findings the new finding set (empty for none) */
     private void commit(ReportDocument document, DocumentStatus status, List<Finding> findings) {
@@ -275,11 +275,10 @@ public final class DynamoDocumentStore implements DocumentStore {
             throw DynamoFailures.classify("reading document " + documentId, e);
         }
         if (!response.hasItems() || response.items().isEmpty()) {
-            return new Committed(false, 0, null, null, null, null, FindingSetSummary.EMPTY);
+            return new Committed(false, 0, null, null, null, FindingSetSummary.EMPTY);
         }
         Map<String, AttributeValue> item = response.items().get(0);
-        String status = text(item, STATUS);
-        return new Committed(true, Long.parseLong(item.get(GENERATION).n()), status, counted(item, status), text(item, HASH),
+        return new Committed(true, Long.parseLong(item.get(GENERATION).n()), counted(item, text(item, STATUS)), text(item, HASH),
                 text(item, FindingItems.NONCE),
                 item.containsKey(SUMMARY) ? FindingSetSummary.fromBytes(item.get(SUMMARY).b().asByteArray())
                         : FindingSetSummary.EMPTY);
