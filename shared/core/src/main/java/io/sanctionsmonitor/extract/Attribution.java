@@ -361,7 +361,7 @@ final class Attribution {
         List<SentenceView.Mention<Lexicon.Source>> named = new ArrayList<>();
         for (int i = 1; i < s.tokens.size(); i++) {
             int prep = s.key(i - 1).equals("the") ? i - 2 : i - 1;
-            if (prep < 0 || !capitalised(s, i) || knownAt(s, i)) {
+            if (prep < 0 || !capitalised(s, i) || SentenceView.covers(s.sources, i)) { // a known source: not a new name
                 continue;
             }
             int end = nameEnd(s, i);
@@ -439,16 +439,6 @@ final class Attribution {
     private static boolean capitalised(SentenceView s, int i) {
         String t = s.token(i).text();
         return !t.isEmpty() && Character.isUpperCase(t.charAt(0)) && !s.stateToken[i];
-    }
-
-    /** A known source covers token i: not a new name. */
-    private static boolean knownAt(SentenceView s, int i) {
-        for (var src : s.sources) {
-            if (src.from() <= i && i < src.to()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int nameEnd(SentenceView s, int from) {

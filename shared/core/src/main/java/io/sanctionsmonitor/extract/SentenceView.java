@@ -107,7 +107,7 @@ final class SentenceView {
             Token t = tokens.get(i);
             int dash = t.text().lastIndexOf('-');
             if (dash <= 0 || !Character.isUpperCase(t.text().charAt(0))
-                    || !PLACE_SUFFIXES.contains(t.lower().substring(dash + 1)) || isState(i)) {
+                    || !PLACE_SUFFIXES.contains(t.lower().substring(dash + 1)) || covers(states, i)) {
                 continue;
             }
             String head = t.text().substring(0, dash);
@@ -116,14 +116,15 @@ final class SentenceView {
             for (var m : lexicon.states.findAll(List.of(part))) {
                 Lexicon.State st = m.value();
                 states.add(new Mention<>(i, i + 1, new Lexicon.State(st.code(), "adjective", st.phrase())));
+                states.sort(Comparator.comparingInt(Mention::from)); // rare: only after an "X-based" word
             }
         }
-        states.sort(Comparator.comparingInt(Mention::from));
     }
 
-    private boolean isState(int i) {
-        for (var st : states) {
-            if (st.from() <= i && i < st.to()) {
+    /** Whether one of the mentions spans token {@code i}. */
+    static boolean covers(List<? extends Mention<?>> mentions, int i) {
+        for (var m : mentions) {
+            if (m.from() <= i && i < m.to()) {
                 return true;
             }
         }
